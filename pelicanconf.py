@@ -1,0 +1,112 @@
+"""Development settings: site, languages, categories, plugins. No logic."""
+
+from pathlib import Path
+
+from markdown.extensions.toc import slugify_unicode
+
+ROOT = Path(__file__).parent
+
+
+def N_(message):
+    """Mark a string for `pybabel extract`; the theme translates it per page."""
+    return message
+
+
+SITENAME = "Rogue Merchant Watch"
+SITEURL = ""
+# Feeds need absolute links even in preview.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+TIMEZONE = "Asia/Tokyo"
+
+PATH = str(ROOT / "content")
+OUTPUT_PATH = str(ROOT / "output")
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+# Setting PLUGINS turns off auto-discovery: every plugin we use is named here.
+# A plugin may import from the plugins listed before it, never after.
+PLUGINS = [
+    "localised_interface",
+    "translation_links",
+    "language_sites",
+    "category_filter",
+]
+
+# Languages: the first is served at /, every other at /{lang}/.
+DEFAULT_LANG = "en"
+SITE_LANGUAGES = {
+    "en": {"name": "English", "locale": "en_US"},
+    "ja": {"name": "日本語", "locale": "ja_JP"},
+}
+TRANSLATIONS_DIR = str(ROOT / "translations")
+
+# Categories: posts name the key; the label is translated through the catalogs.
+CATEGORIES = {
+    "internet-pharmacies": N_("Internet Pharmacies"),
+    "enforcement": N_("Enforcement"),
+    "payments": N_("Payments"),
+    "policy": N_("Policy"),
+}
+
+ARTICLE_PATHS = ["en", "ja"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = ""
+
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/posts/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/posts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DRAFT_URL = "drafts/posts/{slug}/"
+DRAFT_SAVE_AS = "drafts/posts/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{lang}/posts/{slug}/"
+DRAFT_LANG_SAVE_AS = "drafts/{lang}/posts/{slug}/index.html"
+
+# Listings, archives, category pages and feeds are written per language by
+# plugins/language_sites; Pelican's single-language versions are switched off.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        # Unicode-aware ids, so Japanese headings get readable anchors.
+        "markdown.extensions.toc": {"slugify": slugify_unicode},
+    },
+    "output_format": "html5",
+}
+
+# Metadata is escaped by the theme; Jinja escapes everything by default.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
+
+SUMMARY_MAX_LENGTH = 45
+DELETE_OUTPUT_DIRECTORY = True
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,3 @@
+from .category_filter import register
+
+__all__ = ["register"]

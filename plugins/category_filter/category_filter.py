@@ -1,0 +1,116 @@
+"""Category pages and the "Filter By:" control, in every language.
+
+Posts name their category by a key of ``CATEGORIES`` (``Category:
+internet-pharmacies``); the key is also the slug, so a category has the same
+URL in every language: ``category/{slug}/`` and ``{lang}/category/{slug}/``,
+linked to each other as translations. The value of each key is the English
+label, translated through the catalogs.
+
+Adds:
+- ``article.category_label`` and ``article.category_url``: the label msgid of
+  the article's category and its page in the article's language;
+- ``category_filter[lang]``: one :class:`FilterEntry` per category that has
+  posts in that language (label, url, count), in ``CATEGORIES`` order;
+- per language and category: a paginated page (template ``category``, with
+  ``category_entry`` in its context) and an Atom feed at ``feed``.
+
+Unknown keys are reported by ``content_check``. Settings read: ``CATEGORIES``.
+"""
+
+from dataclasses import dataclass
+
+from language_sites.language_sites import linked_listings, write_feed
+from pelican import signals
+from pelican.generators import Generator
+from translation_links.translation_links import home_url
+
+
+@dataclass(frozen=True)
+class FilterEntry:
+    slug: str
+    label: str
+    url: str
+    feed: str
+    articles: list
+
+    @property
+    def count(self):
+        return len(self.articles)
+
+
+def category_url(settings, lang, slug):
+    return f"{home_url(lang, settings['DEFAULT_LANG'])}category/{slug}/"
+
+
+def category_feed(settings, lang, slug):
+    return f"{home_url(lang, settings['DEFAULT_LANG'])}feeds/{slug}.atom.xml"
+
+
+def filter_entries(settings, lang, articles):
+    entries = []
+    for slug, label in settings["CATEGORIES"].items():
+        members = [a for a in articles if a.category.slug == slug]
+        if members:
+            entries.append(
+                FilterEntry(
+                    slug=slug,
+                    label=label,
+                    url=category_url(settings, lang, slug),
+                    feed=category_feed(settings, lang, slug),
+                    articles=members,
+                )
+            )
+    return entries
+
+
+def label_articles(generator):
+    settings = generator.settings
+    for article in (*generator.articles, *generator.translations, *generator.drafts):
+        slug = article.category.slug
+        article.category_label = settings["CATEGORIES"].get(slug, article.category.name)
+        article.category_url = category_url(settings, article.lang, slug)
+
+
+class CategoryPagesGenerator(Generator):
+    def generate_context(self):
+        self.filters = {
+            lang: filter_entries(self.settings, lang, articles)
+            for lang, articles in self.context["articles_by_lang"].items()
+        }
+        self.context["category_filter"] = self.filters
+
+    def generate_output(self, writer):
+        for slug, label in self.settings["CATEGORIES"].items():
+            present = {
+                lang: entry
+                for lang, entries in self.filters.items()
+                for entry in entries
+                if entry.slug == slug
+            }
+            listings = linked_listings(
+                self.settings,
+                "category",
+                {lang: entry.url for lang, entry in present.items()},
+            )
+            for lang, entry in present.items():
+                writer.write_file(
+                    f"{entry.url}index.html",
+                    self.get_template("category"),
+                    self.context,
+                    url=entry.url,
+                    articles=entry.articles,
+                    paginated={"articles": entry.articles},
+                    template_name="category",
+                    listing=listings[lang],
+                    category_entry=entry,
+                )
+                write_feed(self, entry.feed, lang, label, entry.articles, entry.url)
+
+
+def get_generators(pelican):
+    return CategoryPagesGenerator
+
+
+def register():
+    signals.article_generator_finalized.connect(label_articles)
+    signals.get_generators.connect(get_generators)

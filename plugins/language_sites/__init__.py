@@ -1,0 +1,3 @@
+from .language_sites import register
+
+__all__ = ["register"]

@@ -1,0 +1,176 @@
+"""One site per language, written in a single Pelican run.
+
+Pelican writes each article and page once, at its language's URL. This plugin
+writes what Pelican would write once for the whole site, for every language
+in ``SITE_LANGUAGES`` (the default language at ``/``, the others under
+``/{lang}/``): the paginated news listing, the archives, the 404 page and an
+Atom feed of all posts.
+
+Adds to the template context:
+- ``articles_by_lang`` and ``pages_by_lang``: published content per language,
+  newest first (other plugins build their listings from these);
+- ``site_paths[lang]``: ``home``, ``archives`` and ``feed`` URLs per language;
+- ``listing`` on the pages it writes: a :class:`Listing` with ``lang``,
+  ``kind`` and ``language_links`` (see ``translation_links``).
+
+Unlike ``i18n_subsites`` it does not re-run Pelican per language, so a
+bilingual build costs one pass. Settings read: ``SITE_LANGUAGES``,
+``DEFAULT_LANG``, ``FEED_DOMAIN``, ``FEED_MAX_ITEMS``, ``SITENAME``.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from feedgenerator import Atom1Feed, get_tag_uri
+from localised_interface.localised_interface import translations_for
+from pelican import signals
+from pelican.generators import Generator
+from translation_links.translation_links import LanguageLinks, home_url, links_for
+
+
+@dataclass(frozen=True)
+class Listing:
+    lang: str
+    kind: str
+    url: str
+    language_links: LanguageLinks
+
+
+def newest_first(items):
+    # The slug breaks ties so that the same content always lists the same way.
+    return sorted(items, key=lambda item: (item.date, item.slug), reverse=True)
+
+
+def with_translations(originals):
+    seen = {}
+    for item in originals:
+        for version in (item, *item.translations):
+            seen[id(version)] = version
+    return list(seen.values())
+
+
+def by_slug(items):
+    return sorted(items, key=lambda item: item.slug)
+
+
+def by_language(settings, items, order):
+    return {
+        lang: order(item for item in items if item.lang == lang)
+        for lang in settings["SITE_LANGUAGES"]
+    }
+
+
+def site_paths(settings):
+    paths = {}
+    for lang in settings["SITE_LANGUAGES"]:
+        home = home_url(lang, settings["DEFAULT_LANG"])
+        paths[lang] = {
+            "home": home,
+            "archives": f"{home}archives/",
+            "feed": f"{home}feeds/all.atom.xml",
+        }
+    return paths
+
+
+def linked_listings(settings, kind, versions):
+    """The same listing in each language of ``versions``, linked to one another."""
+    return {
+        lang: Listing(lang, kind, url, links_for(settings, lang, versions))
+        for lang, url in versions.items()
+    }
+
+
+def absolute(settings, url):
+    return f"{settings['FEED_DOMAIN'].rstrip('/')}/{url}"
+
+
+def write_feed(generator, path, lang, title, articles, page_url):
+    """Write an Atom feed of ``articles`` in ``lang``, with absolute links."""
+    settings = generator.settings
+    _ = translations_for(settings, lang).gettext
+    site_title = settings["SITENAME"]
+    feed = Atom1Feed(
+        title=f"{site_title}: {_(title)}" if title else site_title,
+        link=absolute(settings, page_url),
+        feed_url=absolute(settings, path),
+        description=_(
+            "The Latest on Internet Pharmacies, Supplements, Designer Drugs, "
+            "and Other High-Risk Merchants"
+        ),
+        language=lang,
+    )
+    siteurl = settings["FEED_DOMAIN"].rstrip("/")
+    for article in articles[: settings["FEED_MAX_ITEMS"]]:
+        link = absolute(settings, article.url)
+        feed.add_item(
+            title=article.title,
+            link=link,
+            unique_id=get_tag_uri(link, article.date),
+            description=article.summary,
+            content=article.get_content(siteurl),
+            pubdate=article.date,
+            updateddate=getattr(article, "modified", None) or article.date,
+            author_name=getattr(getattr(article, "author", None), "name", None),
+        )
+    target = Path(generator.output_path, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "w", encoding="utf-8") as stream:
+        feed.write(stream, "utf-8")
+
+
+class LanguageSitesGenerator(Generator):
+    def generate_context(self):
+        self.articles_by_lang = by_language(
+            self.settings, with_translations(self.context.get("articles", [])), newest_first
+        )
+        self.pages_by_lang = by_language(
+            self.settings, with_translations(self.context.get("pages", [])), by_slug
+        )
+        self.context["articles_by_lang"] = self.articles_by_lang
+        self.context["pages_by_lang"] = self.pages_by_lang
+        self.context["site_paths"] = site_paths(self.settings)
+
+    def generate_output(self, writer):
+        paths = self.context["site_paths"]
+
+        def listings(kind, url_in):
+            versions = {lang: url_in(paths[lang]) for lang in paths}
+            return linked_listings(self.settings, kind, versions)
+
+        homes = listings("index", lambda path: path["home"])
+        archives = listings("archives", lambda path: path["archives"])
+        not_found = listings("404", lambda path: f"{path['home']}404.html")
+        for lang, articles in self.articles_by_lang.items():
+            home = paths[lang]["home"]
+            writer.write_file(
+                f"{home}index.html",
+                self.get_template("index"),
+                self.context,
+                url=home,
+                articles=articles,
+                paginated={"articles": articles},
+                template_name="index",
+                listing=homes[lang],
+            )
+            writer.write_file(
+                f"{paths[lang]['archives']}index.html",
+                self.get_template("archives"),
+                self.context,
+                articles=articles,
+                listing=archives[lang],
+            )
+            writer.write_file(
+                not_found[lang].url,
+                self.get_template("404"),
+                self.context,
+                listing=not_found[lang],
+            )
+            write_feed(self, paths[lang]["feed"], lang, None, articles, home)
+
+
+def get_generators(pelican):
+    return LanguageSitesGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,3 @@
+from .localised_interface import register
+
+__all__ = ["register"]

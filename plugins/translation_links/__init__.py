@@ -1,0 +1,3 @@
+from .translation_links import register
+
+__all__ = ["register"]
