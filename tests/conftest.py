@@ -1,0 +1,40 @@
+import pytest
+
+from tests.site import Site, build
+
+PUBLISH_URL = "https://news.example.org"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The development build of content/, made once per test session."""
+    output = tmp_path_factory.mktemp("site")
+    build(output)
+    return Site(output)
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The production build (publishconf.py) of content/."""
+    output = tmp_path_factory.mktemp("published")
+    build(output, settings="publishconf.py", env={"SITEURL": PUBLISH_URL})
+    return Site(output, siteurl=PUBLISH_URL)
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    """Build a small site from Markdown files given as {relative path: text}."""
+
+    def make(files, settings="pelicanconf.py", check=True):
+        content = tmp_path / "content"
+        for name, text in files.items():
+            path = content / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        for folder in ("en", "ja", "pages", "images"):
+            (content / folder).mkdir(parents=True, exist_ok=True)
+        output = tmp_path / "output"
+        result = build(output, settings=settings, content=content, check=check)
+        return Site(output), result
+
+    return make

@@ -1,0 +1,72 @@
+"""Build the real site with real Pelican, and read it the way a reader would."""
+
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PELICAN = [sys.executable, "-m", "pelican", "--fatal", "warnings"]
+
+
+def build(output, settings="pelicanconf.py", content=None, env=None, check=True):
+    """Run Pelican on ``content`` (default: content/) into ``output``."""
+    command = [*PELICAN, "-s", str(ROOT / settings), "-o", str(output)]
+    if content is not None:
+        command.insert(3, str(content))
+    result = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+class Site:
+    """A built output folder, addressed by URL path."""
+
+    def __init__(self, root, siteurl=""):
+        self.root = Path(root)
+        self.siteurl = siteurl
+
+    def file_for(self, url):
+        """The file a static server would answer for ``url``, or None."""
+        parts = urlsplit(url)
+        if self.siteurl and url.startswith(self.siteurl):
+            path = url[len(self.siteurl) :]
+        elif parts.scheme or parts.netloc:
+            return None
+        else:
+            path = parts.path
+        path = urlsplit(path).path
+        target = self.root / path.lstrip("/")
+        if path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+    def html_files(self):
+        return sorted(self.root.rglob("*.html"))
+
+    def url_of(self, file):
+        relative = Path(file).relative_to(self.root).as_posix()
+        if relative.endswith("index.html"):
+            relative = relative[: -len("index.html")]
+        return "/" + relative
+
+    @cache
+    def soup(self, url):
+        file = self.file_for(url)
+        assert file is not None, f"{url} was not built"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+
+
+def text_of(node):
+    return " ".join(node.get_text(" ").split())

@@ -1,0 +1,74 @@
+"""Every post and page in content/ is published at its URL, in its language."""
+
+import pytest
+
+from tests.content_index import page_url, pages, post_url, posts
+from tests.site import text_of
+
+POSTS = posts()
+PAGES = pages()
+
+
+@pytest.mark.parametrize("source", POSTS, ids=lambda s: s.path.name + ":" + s.lang)
+def test_every_post_is_built_at_its_url(site, source):
+    soup = site.soup(post_url(source))
+    assert soup.html["lang"] == source.lang
+    assert text_of(soup.h1) == source.meta["title"]
+
+
+@pytest.mark.parametrize("source", PAGES, ids=lambda s: s.path.name)
+def test_every_page_is_built_at_its_url(site, source):
+    soup = site.soup(page_url(source))
+    assert soup.html["lang"] == source.lang
+    assert text_of(soup.h1) == source.meta["title"]
+
+
+def test_the_content_meets_the_brief():
+    english = {s.slug for s in POSTS if s.lang == "en"}
+    japanese = {s.slug for s in POSTS if s.lang == "ja"}
+    assert "bestkenko-part-1" in english & japanese
+    japanese_only = japanese - english
+    assert japanese_only, "the Kamagra Gold report is Japanese-only"
+    assert len(english & japanese) >= 3, "Part I and at least two more translations"
+    assert {"en", "ja"} == {s.lang for s in PAGES if s.slug == "about"}
+
+
+@pytest.mark.parametrize("lang, home", [("en", "/"), ("ja", "/ja/")])
+def test_each_language_lists_only_its_own_posts(site, lang, home):
+    listed = set()
+    url = home
+    while url:
+        soup = site.soup(url)
+        listed |= {a["href"] for a in soup.select(".post-summary h2 a")}
+        following = soup.select_one('.pagination a[rel="next"]')
+        url = following["href"] if following else None
+    expected = {post_url(s) for s in POSTS if s.lang == lang}
+    assert listed == expected
+
+
+def test_listing_shows_title_date_category_excerpt_and_more_link(site):
+    summary = site.soup("/").select_one(".post-summary")
+    assert summary.select_one("h2 a")
+    assert summary.select_one("time[datetime]")
+    assert summary.select_one('.post-meta a[href^="/category/"]')
+    assert text_of(summary.select_one(".excerpt"))
+    more = summary.select_one(".more a")
+    assert more["href"] == summary.select_one("h2 a")["href"]
+
+
+def test_listing_is_newest_first(site):
+    times = [t["datetime"] for t in site.soup("/").select(".post-summary time")]
+    assert times == sorted(times, reverse=True)
+
+
+@pytest.mark.parametrize("url", ["/archives/", "/ja/archives/", "/404.html", "/ja/404.html"])
+def test_each_language_has_archives_and_404(site, url):
+    assert site.soup(url).h1
+
+
+def test_japanese_only_post_is_listed_in_japanese(site):
+    english = {s.slug for s in POSTS if s.lang == "en"}
+    for source in POSTS:
+        if source.lang == "ja" and source.slug not in english:
+            assert site.soup("/ja/").select_one(f'a[href="{post_url(source)}"]')
+            assert site.file_for(f"/posts/{source.slug}/") is None
