@@ -13,13 +13,14 @@ MO := $(PO:.po=.mo)
 # Never add -q: it switches --fatal off.
 PELICAN := $(BIN)/pelican --fatal warnings
 
-.PHONY: help venv build publish serve test catalogs translations browser clean
+.PHONY: help venv build publish serve test check catalogs translations browser clean
 
 help:
 	@echo "make serve         build, serve on http://$(HOST):$(PORT), rebuild on changes"
 	@echo "make test          run every test (installs what it needs)"
 	@echo "make build         development build into output/"
 	@echo "make publish       production build (SITEURL from the environment)"
+	@echo "make check         check every post and page, and name each mistake"
 	@echo "make translations  re-extract theme strings and update the .po files"
 
 venv: $(STAMP)
@@ -38,6 +39,9 @@ translations: $(STAMP)
 	$(BIN)/pybabel extract -F translations/babel.cfg --no-location --sort-output -k N_ \
 		--project="Rogue Merchant Watch" -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+check: $(STAMP)
+	cd plugins && ../$(BIN)/python -m content_check ../pelicanconf.py
 
 build: $(STAMP) catalogs
 	$(PELICAN) -s pelicanconf.py

@@ -25,6 +25,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Setting PLUGINS turns off auto-discovery: every plugin we use is named here.
 # A plugin may import from the plugins listed before it, never after.
 PLUGINS = [
+    "content_check",
     "localised_interface",
     "translation_links",
     "language_sites",
@@ -45,6 +46,12 @@ CATEGORIES = {
     "enforcement": N_("Enforcement"),
     "payments": N_("Payments"),
     "policy": N_("Policy"),
+}
+
+# Multi-part investigations: posts name the key in `Series:` and their number
+# in `Part:`; "parts" is the total announced to readers ("Part 1 of 5").
+SERIES = {
+    "bestkenko": {"title": N_("The BestKenko investigation"), "parts": 5},
 }
 
 ARTICLE_PATHS = ["en", "ja"]

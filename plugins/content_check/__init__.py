@@ -1,0 +1,3 @@
+from .content_check import register
+
+__all__ = ["register"]

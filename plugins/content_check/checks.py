@@ -1,0 +1,388 @@
+"""Every rule the content check applies, as plain functions over the files.
+
+``check_content(settings)`` returns a sorted list of :class:`Problem`; each
+prints as ``content/PATH.md:LINE: FIELD: what is wrong (how to fix it)``.
+"""
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .header import read_header
+
+POST_FIELDS = {
+    "title", "date", "modified", "category", "lang", "slug", "summary",
+    "series", "part", "status", "translation-of",
+}
+PAGE_FIELDS = {"title", "modified", "lang", "slug", "summary", "status", "translation-of"}
+POST_REQUIRED = ("title", "date", "category", "lang", "slug")
+# What to write for a missing field: an example header line.
+EXAMPLES = {
+    "title": "Title: The headline as readers see it",
+    "date": "Date: 2016-10-05 09:00",
+    "category": "Category: internet-pharmacies",
+    "lang": "Lang: en",
+    # Every post names its URL: a Japanese title cannot become one.
+    "slug": "Slug: words-in-ascii",
+}
+PAGE_REQUIRED = ("title", "lang", "slug")
+STATUSES = ("published", "draft", "hidden")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?$")
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
+TRANSLATION_OF = re.compile(r"^(?P<lang>[a-z]{2}) (?P<hash>[0-9a-f]{12})$")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
+INTERNAL_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<src>\{(?:filename|static|attach)\}[^)\s]+)")
+HTML_IMG = re.compile(r"<img\b(?![^>]*\balt=)[^>]*>", re.IGNORECASE)
+ACTIVE_HTML = re.compile(
+    r"<\s*(script|iframe|object|embed|form)\b|\bon[a-z]+\s*=|javascript:", re.IGNORECASE
+)
+CODE_SPAN = re.compile(r"`+[^`]*`+")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass
+class Document:
+    path: Path
+    shown: str  # the path as editors see it, e.g. content/en/post.md
+    kind: str  # "post" or "page"
+    header: object
+
+    def value(self, key):
+        return self.header.value(key)
+
+    def line(self, key):
+        found = self.header.first(key)
+        return found.line if found else 1
+
+
+def suggestion(word, choices):
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.5)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def listing(choices):
+    return ", ".join(sorted(choices))
+
+
+class Checker:
+    def __init__(self, settings):
+        self.root = Path(settings["PATH"])
+        self.languages = tuple(settings["SITE_LANGUAGES"])
+        self.default_lang = settings["DEFAULT_LANG"]
+        self.categories = settings["CATEGORIES"]
+        self.series = settings.get("SERIES", {})
+        self.article_paths = settings["ARTICLE_PATHS"]
+        self.page_paths = settings["PAGE_PATHS"]
+        self.problems = []
+
+    def report(self, doc, line, field, message):
+        self.problems.append(Problem(doc.shown, line, field, message))
+
+    # Reading
+
+    def documents(self):
+        for kind, folders in (("post", self.article_paths), ("page", self.page_paths)):
+            for folder in folders:
+                for path in sorted((self.root / folder).rglob("*.md")):
+                    doc = self.read(path, kind)
+                    if doc:
+                        yield doc
+
+    def read(self, path, kind):
+        shown = path.relative_to(self.root.parent).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.problems.append(
+                Problem(shown, 1, "file", "is not UTF-8 text (save it as UTF-8)")
+            )
+            return None
+        return Document(path, shown, kind, read_header(text))
+
+    # One file at a time
+
+    def check_document(self, doc):
+        known = POST_FIELDS if doc.kind == "post" else PAGE_FIELDS
+        required = POST_REQUIRED if doc.kind == "post" else PAGE_REQUIRED
+        self.check_fields(doc, known)
+        for key in required:
+            if not (doc.value(key) or "").strip():
+                self.missing(doc, key)
+        self.check_lang(doc)
+        self.check_slug(doc)
+        self.check_status(doc)
+        if doc.kind == "post":
+            self.check_date(doc, "date")
+            self.check_category(doc)
+            self.check_series_fields(doc)
+        if doc.value("modified"):
+            self.check_date(doc, "modified")
+        self.check_translation_of(doc)
+        self.check_body(doc)
+
+    def missing(self, doc, key):
+        found = doc.header.first(key)
+        name = key.title()
+        if found:
+            self.report(doc, found.line, name, f"is empty (write a value after '{name}:')")
+        else:
+            self.report(
+                doc, 1, name,
+                f"is missing (add a line like '{EXAMPLES[key]}' to the header at the top)",
+            )
+
+    def check_fields(self, doc, known):
+        seen = {}
+        for field in doc.header.fields:
+            key = field.key.lower()
+            if key in seen:
+                self.report(
+                    doc, field.line, field.key,
+                    f"is given twice, first on line {seen[key]} (keep one of them)",
+                )
+                continue
+            seen[key] = field.line
+            if key not in known:
+                hint = suggestion(key, known) or f"known fields: {listing(known)}"
+                self.report(
+                    doc, field.line, field.key,
+                    f"is not a field we use ({hint}; see docs/EDITING.md)",
+                )
+
+    def check_lang(self, doc):
+        lang = doc.value("lang")
+        if lang and lang not in self.languages:
+            hint = suggestion(lang, self.languages)
+            hint = f"{hint} " if hint else ""
+            self.report(
+                doc, doc.line("lang"), "Lang",
+                f"'{lang}' is not a site language ({hint}use one of: {listing(self.languages)})",
+            )
+
+    def check_slug(self, doc):
+        slug = doc.value("slug")
+        if slug and not SLUG.match(slug):
+            self.report(
+                doc, doc.line("slug"), "Slug",
+                f"'{slug}' is not a URL slug (use lowercase ASCII letters, digits "
+                "and hyphens, e.g. 'bestkenko-part-1'; Japanese posts need one too)",
+            )
+
+    def check_status(self, doc):
+        status = doc.value("status")
+        if status and status not in STATUSES:
+            self.report(
+                doc, doc.line("status"), "Status",
+                f"'{status}' is not a status (use one of: {', '.join(STATUSES)})",
+            )
+
+    def check_date(self, doc, key):
+        value = doc.value(key)
+        if not value:
+            return
+        name = key.title()
+        example = "e.g. '2016-10-05 09:00'"
+        if PARTIAL_DATE.match(value):
+            self.report(
+                doc, doc.line(key), name,
+                f"'{value}' is a partial date (give the full date and time, {example})",
+            )
+            return
+        try:
+            if not FULL_DATE.match(value):
+                raise ValueError
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            self.report(
+                doc, doc.line(key), name,
+                f"'{value}' is not a date (write YYYY-MM-DD HH:MM, {example})",
+            )
+
+    def check_category(self, doc):
+        category = doc.value("category")
+        if category and category not in self.categories:
+            hint = suggestion(category, self.categories)
+            hint = f"{hint} " if hint else ""
+            self.report(
+                doc, doc.line("category"), "Category",
+                f"'{category}' is not a category ({hint}use one of: {listing(self.categories)})",
+            )
+
+    def check_series_fields(self, doc):
+        series, part = doc.value("series"), doc.value("part")
+        if part and not series:
+            self.report(doc, doc.line("part"), "Part", "has no Series (add 'Series: KEY')")
+        if not series:
+            return
+        if series not in self.series:
+            self.report(
+                doc, doc.line("series"), "Series",
+                f"'{series}' is not a series (use one of: {listing(self.series)})",
+            )
+            return
+        total = self.series[series]["parts"]
+        if not part:
+            self.report(
+                doc, doc.line("series"), "Part",
+                f"is missing (add 'Part: N', a number from 1 to {total})",
+            )
+        elif not part.isdigit() or not 1 <= int(part) <= total:
+            self.report(
+                doc, doc.line("part"), "Part",
+                f"'{part}' is not a part number (use a number from 1 to {total})",
+            )
+
+    def check_translation_of(self, doc):
+        value = doc.value("translation-of")
+        if value and not TRANSLATION_OF.match(value):
+            self.report(
+                doc, doc.line("translation-of"), "Translation-Of",
+                f"'{value}' is not 'LANG HASH' (let `make translate` write it)",
+            )
+
+    def check_body(self, doc):
+        in_fence = False
+        summary = doc.header.first("summary")
+        lines = [(summary.line, summary.value)] if summary else []
+        lines += list(enumerate(doc.header.body.splitlines(), start=doc.header.body_line))
+        for number, line in lines:
+            if FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if in_fence or line.startswith("    "):
+                continue
+            self.check_line(doc, number, CODE_SPAN.sub("", line))
+
+    def check_line(self, doc, number, line):
+        if ACTIVE_HTML.search(line):
+            self.report(
+                doc, number, "body",
+                "active HTML (<script>, <iframe>, on...= or javascript:) is not allowed "
+                "(remove it; to show code, put it between backticks)",
+            )
+        if HTML_IMG.search(line):
+            self.report(doc, number, "image", "<img> without alt text (use ![description](path))")
+        for match in IMAGE.finditer(line):
+            if not match["alt"].strip():
+                self.report(
+                    doc, number, "image",
+                    f"'{match['src']}' has no alt text (describe it: ![what it shows]({match['src']}))",
+                )
+            self.check_target(doc, number, "image", match["src"])
+        for match in INTERNAL_LINK.finditer(line):
+            self.check_target(doc, number, "link", match["src"])
+
+    def check_target(self, doc, number, field, src):
+        if re.match(r"^[a-z]+://", src):
+            if field == "image":
+                self.report(
+                    doc, number, field,
+                    f"'{src}' is on another site (save it under content/images/ and link "
+                    "{static}/images/NAME: readers' browsers must not contact other hosts)",
+                )
+            return
+        path = re.sub(r"^\{(filename|static|attach)\}", "", src).split("#")[0].split("?")[0]
+        target = self.root / path.lstrip("/") if path.startswith("/") else doc.path.parent / path
+        if path and not target.exists():
+            self.report(
+                doc, number, field,
+                f"'{src}' does not exist (check the path; '/' starts at the content folder)",
+            )
+
+    # Across files
+
+    def check_collection(self, docs):
+        by_key = defaultdict(list)
+        for doc in docs:
+            slug, lang = doc.value("slug"), doc.value("lang")
+            if slug and lang in self.languages:
+                by_key[(doc.kind, slug, lang)].append(doc)
+        for (kind, slug, lang), same in by_key.items():
+            for doc in same[1:]:
+                self.report(
+                    doc, doc.line("slug"), "Slug",
+                    f"'{slug}' is already used by {same[0].shown} in the same language "
+                    "(choose another slug)",
+                )
+        for doc in docs:
+            claim = TRANSLATION_OF.match(doc.value("translation-of") or "")
+            if not claim:
+                continue
+            source_lang = claim["lang"]
+            if source_lang == doc.value("lang") or (
+                (doc.kind, doc.value("slug"), source_lang) not in by_key
+            ):
+                self.report(
+                    doc, doc.line("translation-of"), "Translation-Of",
+                    f"no {source_lang} post has the slug '{doc.value('slug')}' (a "
+                    "translation uses the same Slug as its original)",
+                )
+        self.check_series_parts([d for d in docs if d.kind == "post"])
+
+    def check_series_parts(self, posts):
+        parts = defaultdict(list)
+        for doc in posts:
+            series, part, lang = doc.value("series"), doc.value("part"), doc.value("lang")
+            total = self.series.get(series, {}).get("parts", 0)
+            if part and part.isdigit() and 1 <= int(part) <= total:
+                parts[(series, lang)].append((int(part), doc))
+        numbers_by_series = defaultdict(set)
+        for (series, lang), numbered in parts.items():
+            files = defaultdict(list)
+            for number, doc in numbered:
+                files[number].append(doc)
+                numbers_by_series[series].add(number)
+            for number, docs in files.items():
+                for doc in docs if len(docs) > 1 else ():
+                    others = ", ".join(d.shown for d in docs if d is not doc)
+                    self.report(
+                        doc, doc.line("part"), "Part",
+                        f"part {number} of '{series}' is also {others} "
+                        "(each part number once per language)",
+                    )
+        for series, numbers in numbers_by_series.items():
+            gaps = sorted(set(range(1, max(numbers) + 1)) - numbers)
+            if gaps:
+                doc = next(d for n, d in parts_after(parts, series, gaps[0]))
+                self.report(
+                    doc, doc.line("part"), "Part",
+                    f"part {gaps[0]} of '{series}' exists in no language (write it, or "
+                    "renumber the parts)",
+                )
+
+    def run(self):
+        docs = list(self.documents())
+        for doc in docs:
+            self.check_document(doc)
+        self.check_collection(docs)
+        return sorted(set(self.problems))
+
+
+def parts_after(parts, series, gap):
+    later = (
+        (number, doc)
+        for (key, _), numbered in parts.items()
+        if key == series
+        for number, doc in numbered
+        if number > gap
+    )
+    return sorted(later, key=lambda item: (item[0], item[1].shown))
+
+
+def check_content(settings):
+    return Checker(settings).run()
