@@ -30,6 +30,7 @@ PLUGINS = [
     "translation_links",
     "language_sites",
     "category_filter",
+    "series_nav",
 ]
 
 # Languages: the first is served at /, every other at /{lang}/.

@@ -1,0 +1,148 @@
+"""Multi-part investigations, navigable part by part in every language.
+
+Posts join a series with ``Series: KEY`` and ``Part: N``; ``SERIES[KEY]``
+gives the title msgid and the number of parts announced. Parts are counted
+per language: a Japanese page never counts an English part as Japanese. A part
+that exists only in another language is still listed, linked to that language
+and marked with its language name.
+
+Adds:
+- ``article.series_box`` (a :class:`SeriesBox`) to every part: ``title``,
+  ``number``, ``total``, ``parts`` (one :class:`SeriesPart` per announced
+  part), ``previous``/``next`` and ``url`` of the series page;
+- a series page per language that has a part (template ``series``):
+  ``series/{key}/``, ``{lang}/series/{key}/``, with ``series_box`` in its
+  context.
+
+Settings read: ``SERIES``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
+"""
+
+from dataclasses import dataclass
+
+from language_sites.language_sites import linked_listings
+from pelican import signals
+from pelican.generators import Generator
+from translation_links.translation_links import home_url
+
+
+@dataclass(frozen=True)
+class SeriesPart:
+    number: int
+    article: object  # None when no language has this part yet
+    is_current: bool
+    in_other_language: bool
+    language_name: str
+
+
+@dataclass(frozen=True)
+class SeriesBox:
+    key: str
+    title: str
+    lang: str
+    total: int
+    url: str
+    parts: tuple
+    number: int = 0  # the current part; 0 on the series page
+
+    def _published(self, numbers):
+        return next(
+            (p for n in numbers for p in self.parts if p.number == n and p.article), None
+        )
+
+    @property
+    def previous(self):
+        return self._published(range(self.number - 1, 0, -1)) if self.number else None
+
+    @property
+    def next(self):
+        if not self.number:
+            return None
+        return self._published(range(self.number + 1, self.total + 1))
+
+
+def series_url(settings, lang, key):
+    return f"{home_url(lang, settings['DEFAULT_LANG'])}series/{key}/"
+
+
+def part_number(article):
+    return int(article.part)
+
+
+def parts_by_language(articles_by_lang, key):
+    """{lang: {part number: article}} for one series."""
+    return {
+        lang: {part_number(a): a for a in articles if getattr(a, "series", None) == key}
+        for lang, articles in articles_by_lang.items()
+    }
+
+
+def choose_version(versions, number, lang, preference):
+    """The part in ``lang`` if it exists, else in the first other language that has it."""
+    for candidate in (lang, *preference):
+        if number in versions.get(candidate, {}):
+            return versions[candidate][number], candidate
+    return None, None
+
+
+def build_box(settings, key, lang, versions, number=0):
+    spec = settings["SERIES"][key]
+    languages = settings["SITE_LANGUAGES"]
+    preference = [other for other in languages if other != lang]
+    parts = []
+    for n in range(1, spec["parts"] + 1):
+        article, found_in = choose_version(versions, n, lang, preference)
+        parts.append(
+            SeriesPart(
+                number=n,
+                article=article,
+                is_current=n == number,
+                in_other_language=bool(article) and found_in != lang,
+                language_name=languages[found_in]["name"] if article else "",
+            )
+        )
+    return SeriesBox(
+        key=key,
+        title=spec["title"],
+        lang=lang,
+        total=spec["parts"],
+        url=series_url(settings, lang, key),
+        parts=tuple(parts),
+        number=number,
+    )
+
+
+class SeriesPagesGenerator(Generator):
+    def generate_context(self):
+        by_lang = self.context["articles_by_lang"]
+        self.boxes = {}
+        for key in self.settings["SERIES"]:
+            versions = parts_by_language(by_lang, key)
+            for lang, parts in versions.items():
+                for number, article in parts.items():
+                    article.series_box = build_box(self.settings, key, lang, versions, number)
+                if parts:
+                    self.boxes[(key, lang)] = build_box(self.settings, key, lang, versions)
+
+    def generate_output(self, writer):
+        for key in self.settings["SERIES"]:
+            present = {lang: box for (k, lang), box in self.boxes.items() if k == key}
+            listings = linked_listings(
+                self.settings, "series", {lang: box.url for lang, box in present.items()}
+            )
+            for lang, box in present.items():
+                writer.write_file(
+                    f"{box.url}index.html",
+                    self.get_template("series"),
+                    self.context,
+                    url=box.url,
+                    listing=listings[lang],
+                    series_box=box,
+                )
+
+
+def get_generators(pelican):
+    return SeriesPagesGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
