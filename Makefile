@@ -13,7 +13,8 @@ MO := $(PO:.po=.mo)
 # Never add -q: it switches --fatal off.
 PELICAN := $(BIN)/pelican --fatal warnings
 
-.PHONY: help venv build publish serve test check catalogs translations browser clean
+.PHONY: help venv build publish serve test check catalogs translations browser clean \
+	post translate translation-status translation-done
 
 help:
 	@echo "make serve         build, serve on http://$(HOST):$(PORT), rebuild on changes"
@@ -21,6 +22,10 @@ help:
 	@echo "make build         development build into output/"
 	@echo "make publish       production build (SITEURL from the environment)"
 	@echo "make check         check every post and page, and name each mistake"
+	@echo "make post TITLE='...' CATEGORY=key [LANGUAGE=ja SLUG=...]   start a post"
+	@echo "make translate POST=content/en/SLUG.md                    start its translation"
+	@echo "make translation-status                                   missing and stale translations"
+	@echo "make translation-done POST=content/ja/SLUG.md             record a caught-up translation"
 	@echo "make translations  re-extract theme strings and update the .po files"
 
 venv: $(STAMP)
@@ -39,6 +44,21 @@ translations: $(STAMP)
 	$(BIN)/pybabel extract -F translations/babel.cfg --no-location --sort-output -k N_ \
 		--project="Rogue Merchant Watch" -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+NEWSROOM := $(BIN)/python tools/newsroom.py
+
+post: $(STAMP)
+	$(NEWSROOM) new "$(TITLE)" $(if $(CATEGORY),--category $(CATEGORY)) \
+		$(if $(LANGUAGE),--lang $(LANGUAGE)) $(if $(SLUG),--slug $(SLUG))
+
+translate: $(STAMP)
+	$(NEWSROOM) translate "$(POST)" $(if $(TO),--to $(TO))
+
+translation-status: $(STAMP)
+	$(NEWSROOM) status
+
+translation-done: $(STAMP)
+	$(NEWSROOM) record "$(POST)"
 
 check: $(STAMP)
 	cd plugins && ../$(BIN)/python -m content_check ../pelicanconf.py

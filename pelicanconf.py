@@ -31,6 +31,7 @@ PLUGINS = [
     "language_sites",
     "category_filter",
     "series_nav",
+    "translation_status",
 ]
 
 # Languages: the first is served at /, every other at /{lang}/.

@@ -4,8 +4,9 @@ Adds to the template context of every page written:
 - ``lang``: the page's language (from its article, page or listing);
 - ``gettext``/``ngettext`` for that language, so ``{{ _("...") }}`` in the
   theme is translated by the gettext catalog in ``TRANSLATIONS_DIR``;
-- the filters ``localdate`` (Babel's date formats, no OS locale) and
-  ``localnumber``.
+- the filters ``localdate`` (Babel's date formats, no OS locale),
+  ``localnumber`` and ``language_name`` (a language's name in the page's
+  language).
 
 Catalogs are the ``.mo`` files ``pybabel compile`` writes next to each ``.po``;
 a missing or out-of-date one stops the build instead of silently falling back
@@ -18,6 +19,7 @@ import logging
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
@@ -115,10 +117,18 @@ def localnumber(context, value):
     return format_decimal(value, locale=context["lang"])
 
 
+@pass_context
+def language_name(context, code):
+    """The name of language ``code`` in the page's language ("英語" on /ja/)."""
+    return Locale.parse(context["lang"]).languages.get(code, code)
+
+
 def add_filters(generator):
     # Templates rendered outside the writer (none today) fall back to English.
     generator.env.install_null_translations(newstyle=True)
-    generator.env.filters.update(localdate=localdate, localnumber=localnumber)
+    generator.env.filters.update(
+        localdate=localdate, localnumber=localnumber, language_name=language_name
+    )
 
 
 def get_writer(pelican):

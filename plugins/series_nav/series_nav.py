@@ -31,7 +31,6 @@ class SeriesPart:
     article: object  # None when no language has this part yet
     is_current: bool
     in_other_language: bool
-    language_name: str
 
 
 @dataclass(frozen=True)
@@ -86,8 +85,7 @@ def choose_version(versions, number, lang, preference):
 
 def build_box(settings, key, lang, versions, number=0):
     spec = settings["SERIES"][key]
-    languages = settings["SITE_LANGUAGES"]
-    preference = [other for other in languages if other != lang]
+    preference = [other for other in settings["SITE_LANGUAGES"] if other != lang]
     parts = []
     for n in range(1, spec["parts"] + 1):
         article, found_in = choose_version(versions, n, lang, preference)
@@ -97,7 +95,6 @@ def build_box(settings, key, lang, versions, number=0):
                 article=article,
                 is_current=n == number,
                 in_other_language=bool(article) and found_in != lang,
-                language_name=languages[found_in]["name"] if article else "",
             )
         )
     return SeriesBox(

@@ -1,0 +1,3 @@
+from .translation_status import register
+
+__all__ = ["register"]

@@ -1,0 +1,95 @@
+"""Editors start posts and translations with one command, and see stale translations."""
+
+import os
+import subprocess
+import sys
+
+from tests.catalogs import translate
+from tests.site import ROOT, Site, build, text_of
+
+NOW = "2026-11-29T01:30:00+00:00"  # 10:30 in Tokyo, the site's timezone
+
+
+def newsroom(content, *args, check=True):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "newsroom.py"), *args],
+        capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "NEWSROOM_CONTENT": str(content), "SITE_NOW": NOW},
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def publishable(path):
+    path.write_text(path.read_text().replace("Status: draft\n", ""))
+
+
+def header(path):
+    fields = {}
+    for line in path.read_text().splitlines():
+        if not line.strip():
+            break
+        key, _, value = line.partition(": ")
+        fields[key] = value
+    return fields
+
+
+def test_new_post_has_every_required_field(tmp_path):
+    content = tmp_path / "content"
+    newsroom(content, "new", "Pharmacy Domains Seized", "--category", "enforcement")
+    fields = header(content / "en" / "pharmacy-domains-seized.md")
+    assert fields["Title"] == "Pharmacy Domains Seized"
+    assert fields["Date"] == "2026-11-29 10:30"
+    assert fields["Category"] == "enforcement"
+    assert fields["Lang"] == "en"
+    assert fields["Slug"] == "pharmacy-domains-seized"
+    assert fields["Status"] == "draft"
+
+
+def test_japanese_title_needs_an_ascii_slug(tmp_path):
+    content = tmp_path / "content"
+    refused = newsroom(content, "new", "日本語の記事", "--category", "policy", "--lang", "ja", check=False)
+    assert refused.returncode != 0 and "--slug" in refused.stderr
+    newsroom(content, "new", "日本語の記事", "--category", "policy", "--lang", "ja", "--slug", "japanese-post")
+    assert header(content / "ja" / "japanese-post.md")["Slug"] == "japanese-post"
+
+
+def test_unknown_category_is_refused_with_the_list(tmp_path):
+    result = newsroom(tmp_path / "content", "new", "X", "--category", "pharmacy", check=False)
+    assert result.returncode != 0 and "internet-pharmacies" in result.stderr
+
+
+def test_stale_translation_flow_end_to_end(tmp_path):
+    content = tmp_path / "content"
+    for folder in ("en", "ja", "pages", "images"):
+        (content / folder).mkdir(parents=True)
+    newsroom(content, "new", "Registrar Records", "--category", "policy")
+    original = content / "en" / "registrar-records.md"
+    publishable(original)
+
+    newsroom(content, "translate", str(original))
+    translation = content / "ja" / "registrar-records.md"
+    fields = header(translation)
+    assert fields["Slug"] == "registrar-records" and fields["Lang"] == "ja"
+    assert fields["Translation-Of"].startswith("en ")
+    publishable(translation)
+    assert "ja: up to date" in newsroom(content, "status").stdout
+
+    original.write_text(original.read_text().replace("Write the report", "Rewrite the report"))
+    assert "ja: STALE" in newsroom(content, "status").stdout
+
+    output = tmp_path / "output"
+    build(output, content=content)
+    notice = Site(output).soup("/ja/posts/registrar-records/").select_one(".notice-stale")
+    assert notice is not None
+    assert notice.select_one("a")["href"] == "/posts/registrar-records/"
+    assert "2026年11月29日" in text_of(notice)
+    expected_start = translate("ja", "The %(language)s original was updated on %(date)s, after this translation was made.").split("%")[0]
+    assert text_of(notice).startswith(expected_start.strip())
+    assert not Site(output).soup("/posts/registrar-records/").select(".notice-stale")
+
+    newsroom(content, "record", str(translation))
+    assert "ja: up to date" in newsroom(content, "status").stdout
+    build(output, content=content)
+    assert not Site(output).soup("/ja/posts/registrar-records/").select(".notice-stale")
