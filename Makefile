@@ -13,8 +13,8 @@ MO := $(PO:.po=.mo)
 # Never add -q: it switches --fatal off.
 PELICAN := $(BIN)/pelican --fatal warnings
 
-.PHONY: help venv build publish serve test check catalogs translations browser clean \
-	post translate translation-status translation-done
+.PHONY: help venv build publish serve test check catalogs translations clean \
+	post translate translation-status translation-done urls system-packages
 
 help:
 	@echo "make serve         build, serve on http://$(HOST):$(PORT), rebuild on changes"
@@ -26,6 +26,7 @@ help:
 	@echo "make translate POST=content/en/SLUG.md                    start its translation"
 	@echo "make translation-status                                   missing and stale translations"
 	@echo "make translation-done POST=content/ja/SLUG.md             record a caught-up translation"
+	@echo "make urls          add newly published URLs to published-urls.txt"
 	@echo "make translations  re-extract theme strings and update the .po files"
 
 venv: $(STAMP)
@@ -68,31 +69,40 @@ build: $(STAMP) catalogs
 
 # Built into a fresh folder and swapped in only when the build succeeds, so a
 # failed publish leaves the previous output untouched.
-publish: $(STAMP) catalogs
+publish: $(STAMP) catalogs system-packages
 	@test -n "$$SITEURL" || { echo "Set SITEURL, e.g. SITEURL=https://news.example.org make publish"; exit 1; }
 	rm -rf output.next
 	$(PELICAN) -s publishconf.py -o output.next
+	$(BIN)/python tools/check_site.py output.next --siteurl "$$SITEURL" --html \
+		--manifest published-urls.txt
 	rm -rf output.previous
 	if [ -d output ]; then mv output output.previous; fi
 	mv output.next output
 	rm -rf output.previous
 
+# Record the URLs this build publishes; removing one is a deliberate edit.
+urls: build
+	cd tools && ../$(BIN)/python url_manifest.py ../output ../published-urls.txt
+
 serve: build
 	$(BIN)/python tools/serve.py --host $(HOST) --port $(PORT)
 
-# Browser tests drive Debian's Chromium; install it (as root) when missing.
-browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+# Debian packages the checks need: Chromium and CJK fonts for the browser
+# tests, Java for the Nu HTML checker. Installed (as root) when missing.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk default-jre-headless
+system-packages:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null \
+		|| ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-				apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+				apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 		else \
-			echo "Install Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk"; \
+			echo "Install Debian's packages: sudo apt-get install $(SYSTEM_PACKAGES)"; \
 			exit 1; \
 		fi; \
 	fi
 
-test: $(STAMP) catalogs browser
+test: $(STAMP) catalogs system-packages
 	$(BIN)/python -m pytest
 
 clean:

@@ -32,6 +32,10 @@ PLUGINS = [
     "category_filter",
     "series_nav",
     "translation_status",
+    "scheduled_posts",
+    "url_redirects",
+    "bilingual_sitemap",
+    "security_headers",
 ]
 
 # Languages: the first is served at /, every other at /{lang}/.
@@ -115,6 +119,15 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
 }
+
+# Pages load nothing from any other host and run no inline code.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+# Retired URLs and where they live now (see README: "Retiring a URL").
+REDIRECTS = {}
 
 SUMMARY_MAX_LENGTH = 45
 DELETE_OUTPUT_DIRECTORY = True

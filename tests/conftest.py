@@ -24,17 +24,20 @@ def published(tmp_path_factory):
 @pytest.fixture
 def fixture_site(tmp_path):
     """Build a small site from Markdown files given as {relative path: text}."""
+    runs = 0
 
-    def make(files, settings="pelicanconf.py", check=True):
-        content = tmp_path / "content"
+    def make(files, settings="pelicanconf.py", check=True, extra=None):
+        nonlocal runs
+        runs += 1
+        content = tmp_path / f"content-{runs}"
         for name, text in files.items():
             path = content / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         for folder in ("en", "ja", "pages", "images"):
             (content / folder).mkdir(parents=True, exist_ok=True)
-        output = tmp_path / "output"
-        result = build(output, settings=settings, content=content, check=check)
+        output = tmp_path / f"output-{runs}"
+        result = build(output, settings=settings, content=content, check=check, extra=extra)
         return Site(output), result
 
     return make

@@ -1,6 +1,8 @@
 """Build the real site with real Pelican, and read it the way a reader would."""
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -13,9 +15,29 @@ ROOT = Path(__file__).resolve().parent.parent
 PELICAN = [sys.executable, "-m", "pelican", "--fatal", "warnings"]
 
 
-def build(output, settings="pelicanconf.py", content=None, env=None, check=True):
-    """Run Pelican on ``content`` (default: content/) into ``output``."""
+PROJECT_FILES = ["content", "theme", "translations", "plugins", "tools", "pelicanconf.py",
+                 "publishconf.py", "Makefile", "requirements.txt", "published-urls.txt"]
+
+
+def copy_project(target):
+    """A working copy of the project that shares this one's .venv."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, target / name)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    return target
+
+
+def build(output, settings="pelicanconf.py", content=None, env=None, check=True, extra=None):
+    """Run Pelican on ``content`` (default: content/) into ``output``.
+
+    ``extra`` overrides settings, as Pelican's ``-e KEY=JSON`` does.
+    """
     command = [*PELICAN, "-s", str(ROOT / settings), "-o", str(output)]
+    for key, value in (extra or {}).items():
+        command += ["-e", f"{key}={json.dumps(value)}"]
     if content is not None:
         command.insert(3, str(content))
     result = subprocess.run(

@@ -1,6 +1,5 @@
 """`make serve` rebuilds on a change: an edited post shows on reload."""
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -10,11 +9,7 @@ import urllib.request
 
 import pytest
 
-from tests.site import ROOT
-
-PROJECT_FILES = ["content", "theme", "translations", "plugins", "tools", "pelicanconf.py",
-                 "Makefile", "requirements.txt"]
-
+from tests.site import copy_project
 
 def free_port():
     with socket.socket() as probe:
@@ -40,13 +35,7 @@ def wait_for(condition, seconds):
 
 
 def test_edited_post_shows_after_rebuild(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, project / name)
-    (project / ".venv").symlink_to(ROOT / ".venv")
+    project = copy_project(tmp_path / "project")
     subprocess.run(["make", "-s", "build"], cwd=project, check=True, capture_output=True)
 
     port = free_port()

@@ -15,7 +15,6 @@ import argparse
 import os
 import re
 import sys
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,6 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 import pelicanconf  # noqa: E402
 from content_check.header import read_header  # noqa: E402
+from scheduled_posts.scheduled_posts import site_now  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
 from translation_status.source_hash import content_hash, recorded  # noqa: E402
@@ -34,10 +34,8 @@ ASCII_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def now():
-    """Now in the site's timezone; SITE_NOW (ISO 8601) fixes it for tests."""
-    fixed = os.environ.get("SITE_NOW")
-    moment = datetime.fromisoformat(fixed) if fixed else datetime.now(ZoneInfo("UTC"))
-    return moment.astimezone(ZoneInfo(pelicanconf.TIMEZONE)).strftime("%Y-%m-%d %H:%M")
+    """Now in the site's timezone, as a Date line wants it (SITE_NOW fixes it)."""
+    return site_now().astimezone(ZoneInfo(pelicanconf.TIMEZONE)).strftime("%Y-%m-%d %H:%M")
 
 
 def shown(path):

@@ -1,0 +1,3 @@
+from .bilingual_sitemap import register
+
+__all__ = ["register"]

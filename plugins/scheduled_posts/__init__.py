@@ -1,0 +1,3 @@
+from .scheduled_posts import register
+
+__all__ = ["register"]

@@ -1,0 +1,3 @@
+from .url_redirects import register
+
+__all__ = ["register"]

