@@ -36,6 +36,11 @@ PLUGINS = [
     "url_redirects",
     "bilingual_sitemap",
     "security_headers",
+    "search_index",
+    "summaries",
+    "reading_time",
+    "structured_data",
+    "japanese_phrases",
 ]
 
 # Languages: the first is served at /, every other at /{lang}/.
@@ -120,9 +125,19 @@ JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
 }
 
+# Our own image for link previews (Open Graph, JSON-LD), 1200x630.
+SHARE_IMAGE = "theme/images/share.png"
+
 # Pages load nothing from any other host and run no inline code.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+# Pagefind runs its search in WebAssembly: only the search pages allow that.
+SEARCH_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    "script-src 'self' 'wasm-unsafe-eval'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 

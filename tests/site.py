@@ -91,4 +91,5 @@ class Site:
 
 
 def text_of(node):
-    return " ".join(node.get_text(" ").split())
+    """The text a reader sees, whitespace collapsed (<wbr> adds no space)."""
+    return " ".join(node.get_text().split())

@@ -13,6 +13,7 @@ Adds nothing to the template context. Settings read: ``SITEURL`` (or
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from language_sites.language_sites import page_url, site_root
 from pelican import signals
 
 # One build at a time fills this; it is emptied when the build starts and ends.
@@ -36,14 +37,10 @@ def remember(path, context):
         return
     if getattr(here, "kind", None) == "404":
         return
-    url = context["output_file"].removesuffix("index.html")
+    url = page_url(context["output_file"])
     alternates = links.alternates if not paginated or paginated.number == 1 else []
     modified = getattr(here, "modified", None) or getattr(here, "date", None)
     _pages[url] = (alternates, modified)
-
-
-def site_root(settings):
-    return (settings.get("SITEURL") or settings["FEED_DOMAIN"]).rstrip("/")
 
 
 def render(root, pages):

@@ -4,12 +4,14 @@ Pelican writes each article and page once, at its language's URL. This plugin
 writes what Pelican would write once for the whole site, for every language
 in ``SITE_LANGUAGES`` (the default language at ``/``, the others under
 ``/{lang}/``): the paginated news listing, the archives, the 404 page and an
-Atom feed of all posts.
+Atom feed of all posts (absolute links, from ``SITE_ROOT``).
 
 Adds to the template context:
 - ``articles_by_lang`` and ``pages_by_lang``: published content per language,
   newest first (other plugins build their listings from these);
 - ``site_paths[lang]``: ``home``, ``archives`` and ``feed`` URLs per language;
+- ``SITE_ROOT``: the absolute site URL (``FEED_DOMAIN`` in preview), and the
+  filter ``page_url`` (``output_file|page_url``: the URL of the page written);
 - ``listing`` on the pages it writes: a :class:`Listing` with ``lang``,
   ``kind`` and ``language_links`` (see ``translation_links``).
 
@@ -80,8 +82,18 @@ def linked_listings(settings, kind, versions):
     }
 
 
+def site_root(settings):
+    """The absolute root of the site; in preview, where SITEURL is "", FEED_DOMAIN."""
+    return (settings.get("SITEURL") or settings["FEED_DOMAIN"]).rstrip("/")
+
+
 def absolute(settings, url):
-    return f"{settings['FEED_DOMAIN'].rstrip('/')}/{url}"
+    return f"{site_root(settings)}/{url}"
+
+
+def page_url(output_file):
+    """The URL of a written file: "posts/x/index.html" -> "posts/x/"."""
+    return output_file.removesuffix("index.html")
 
 
 def write_feed(generator, path, lang, title, articles, page_url):
@@ -99,7 +111,7 @@ def write_feed(generator, path, lang, title, articles, page_url):
         ),
         language=lang,
     )
-    siteurl = settings["FEED_DOMAIN"].rstrip("/")
+    siteurl = site_root(settings)
     for article in articles[: settings["FEED_MAX_ITEMS"]]:
         link = absolute(settings, article.url)
         feed.add_item(
@@ -129,6 +141,7 @@ class LanguageSitesGenerator(Generator):
         self.context["articles_by_lang"] = self.articles_by_lang
         self.context["pages_by_lang"] = self.pages_by_lang
         self.context["site_paths"] = site_paths(self.settings)
+        self.context["SITE_ROOT"] = site_root(self.settings)
 
     def generate_output(self, writer):
         paths = self.context["site_paths"]
@@ -172,5 +185,10 @@ def get_generators(pelican):
     return LanguageSitesGenerator
 
 
+def add_filters(generator):
+    generator.env.filters["page_url"] = page_url
+
+
 def register():
+    signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)

@@ -1,0 +1,3 @@
+from .japanese_phrases import register
+
+__all__ = ["register"]

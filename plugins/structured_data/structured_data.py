@@ -1,0 +1,80 @@
+"""Machine-readable facts about each report: JSON-LD ``NewsArticle``.
+
+Adds ``article.json_ld``: a JSON string (safe to place in a
+``<script type="application/ld+json">``) with ``headline``, ``inLanguage``,
+``datePublished``, ``dateModified``, ``description``, ``url``, ``image``,
+``publisher``, and the links between language versions: a translation names
+its original in ``translationOfWork``, an original lists its translations in
+``workTranslation``. A translation is the version whose ``Translation-Of``
+names the other, or else the one not in the default language.
+
+Settings read: ``SITEURL`` (``FEED_DOMAIN`` in preview), ``SITENAME``,
+``DEFAULT_LANG``, ``SHARE_IMAGE``.
+"""
+
+import json
+
+from language_sites.language_sites import site_root
+from lxml import html as lxml_html
+from pelican import signals
+
+
+def plain(html):
+    if not html or not html.strip():
+        return ""
+    return " ".join(lxml_html.fragment_fromstring(html, create_parent="div").text_content().split())
+
+
+def original_of(article, default_lang):
+    """The version ``article`` translates, or None when it is an original."""
+    claimed = (article.metadata.get("translation-of") or "").split(" ")[0]
+    for other in article.translations:
+        if other.lang == claimed:
+            return other
+    if claimed or article.lang == default_lang:
+        return None
+    return next((o for o in article.translations if o.lang == default_lang), None)
+
+
+def news_article(article, settings):
+    root = site_root(settings)
+    url = f"{root}/{article.url}"
+    modified = getattr(article, "modified", None) or article.date
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "inLanguage": article.lang,
+        "datePublished": article.date.isoformat(),
+        "dateModified": modified.isoformat(),
+        "description": plain(article.summary),
+        "url": url,
+        "mainEntityOfPage": url,
+        "image": [f"{root}/{settings['SHARE_IMAGE']}"],
+        "publisher": {"@type": "Organization", "name": settings["SITENAME"]},
+    }
+    default_lang = settings["DEFAULT_LANG"]
+    original = original_of(article, default_lang)
+    if original is not None:
+        data["translationOfWork"] = {"@id": f"{root}/{original.url}", "inLanguage": original.lang}
+    translations = [t for t in article.translations if original_of(t, default_lang) is article]
+    if translations:
+        data["workTranslation"] = [
+            {"@id": f"{root}/{t.url}", "inLanguage": t.lang}
+            for t in sorted(translations, key=lambda t: t.lang)
+        ]
+    return data
+
+
+def to_script_json(data):
+    # "<" escaped so that no "</script>" inside a headline can end the element.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+
+def describe(generator):
+    for article in (*generator.articles, *generator.translations, *generator.drafts):
+        article.json_ld = to_script_json(news_article(article, generator.settings))
+
+
+def register():
+    signals.article_generator_finalized.connect(describe)

@@ -1,0 +1,86 @@
+"""Listing excerpts that end at a sentence, in English and in Japanese.
+
+An explicit ``Summary:`` always wins. Otherwise the summary is the opening
+sentences of the report's paragraphs, stopping at the sentence end (``.``,
+``!``, ``?`` in English; ``。``, ``！``, ``？`` in Japanese) nearest the budget:
+``SUMMARY_WORDS`` words for English, ``SUMMARY_CHARACTERS`` characters for
+Japanese, which has no spaces to count. A first sentence far over budget is cut
+at a word (English) or at a ``、`` (Japanese), never inside a word, and marked
+with an ellipsis. A summary is never the whole post.
+
+Sets the summary of every article that has none; adds no other context.
+Settings read: ``SUMMARY_WORDS`` (default 40), ``SUMMARY_CHARACTERS``
+(default 110).
+"""
+
+import re
+from html import escape
+
+from lxml import html as lxml_html
+from pelican import signals
+
+SENTENCE_END = {
+    "ja": re.compile(r"(?<=[。！？])"),
+    "en": re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“‘(])"),
+}
+ELLIPSIS = {"ja": "…", "en": " …"}
+
+
+def paragraphs_text(content):
+    if not content.strip():
+        return ""
+    tree = lxml_html.fragment_fromstring(content, create_parent="div")
+    return " ".join(" ".join(p.text_content().split()) for p in tree.iter("p"))
+
+
+def size(text, lang):
+    return len(text) if lang == "ja" else len(text.split())
+
+
+def sentences(text, lang):
+    splitter = SENTENCE_END["ja" if lang == "ja" else "en"]
+    return [s.strip() for s in splitter.split(text) if s.strip()]
+
+
+def shorten(sentence, lang, budget):
+    """Cut one long sentence at a word or clause boundary before the budget."""
+    if lang == "ja":
+        cut = sentence[:budget]
+        comma = cut.rfind("、")
+        cut = cut[: comma + 1] if comma > budget // 3 else cut
+        return cut.rstrip("、") + ELLIPSIS["ja"]
+    return " ".join(sentence.split()[:budget]).rstrip(",;:") + ELLIPSIS["en"]
+
+
+def excerpt(text, lang, budget):
+    parts = sentences(text, lang)
+    if not parts:
+        return ""
+    chosen = []
+    for sentence in parts:
+        if chosen and size(" ".join(chosen + [sentence]), lang) > budget:
+            break
+        chosen.append(sentence)
+    if len(chosen) == len(parts) and len(parts) > 1:
+        chosen.pop()  # never the whole post
+    summary = ("" if lang == "ja" else " ").join(chosen)
+    if chosen == parts:  # a one-sentence post: show its first half
+        return shorten(summary, lang, max(1, size(summary, lang) // 2))
+    if size(summary, lang) > budget * 1.5:
+        return shorten(summary, lang, budget)
+    return summary
+
+
+def summarise(generator):
+    words = generator.settings.get("SUMMARY_WORDS", 40)
+    characters = generator.settings.get("SUMMARY_CHARACTERS", 110)
+    for article in (*generator.articles, *generator.translations, *generator.drafts):
+        if "summary" in article.metadata:
+            continue
+        budget = characters if article.lang == "ja" else words
+        text = excerpt(paragraphs_text(article.content), article.lang, budget)
+        article.metadata["summary"] = f"<p>{escape(text)}</p>" if text else ""
+
+
+def register():
+    signals.article_generator_finalized.connect(summarise)

@@ -1,0 +1,34 @@
+"""Search finds reports in the reader's language, and only in it."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def results(page, server, path, query):
+    page.goto(f"{server}{path}")
+    page.fill("#search-query", query)
+    page.click(".search-form button")
+    page.wait_for_selector(".search-results li a", timeout=10000)
+    return [a.get_attribute("href") for a in page.locator(".search-results li h2 a").all()]
+
+
+def test_japanese_search_finds_japanese_part_one(server, page):
+    found = results(page, server, "/ja/search/", "ベストケンコー")
+    assert found[0] == "/ja/posts/bestkenko-part-1/"
+    assert all(href.startswith("/ja/") for href in found)
+
+
+def test_english_search_finds_pangea_and_no_japanese_page(server, page):
+    found = results(page, server, "/search/", "Pangea")
+    assert found[0] == "/posts/operation-pangea-ix/"
+    assert not any(href.startswith("/ja/") for href in found)
+
+
+def test_search_pages_index_only_report_text(site):
+    home = site.soup("/")
+    assert not home.select("[data-pagefind-body]")
+    article = site.soup("/posts/operation-pangea-ix/")
+    marked = article.select("[data-pagefind-body]")
+    assert {m.name for m in marked} == {"h1", "div"}
+    assert not any(m.find_parent(["nav", "header", "footer"]) for m in marked if m.name == "div")
