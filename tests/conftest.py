@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 
 from tests.site import Site, build
@@ -26,7 +28,7 @@ def fixture_site(tmp_path):
     """Build a small site from Markdown files given as {relative path: text}."""
     runs = 0
 
-    def make(files, settings="pelicanconf.py", check=True, extra=None):
+    def make(files, settings="pelicanconf.py", check=True, extra=None, images=None):
         nonlocal runs
         runs += 1
         content = tmp_path / f"content-{runs}"
@@ -36,6 +38,8 @@ def fixture_site(tmp_path):
             path.write_text(text, encoding="utf-8")
         for folder in ("en", "ja", "pages", "images"):
             (content / folder).mkdir(parents=True, exist_ok=True)
+        for name, source in (images or {}).items():
+            shutil.copy(source, content / "images" / name)
         output = tmp_path / f"output-{runs}"
         result = build(output, settings=settings, content=content, check=check, extra=extra)
         return Site(output), result

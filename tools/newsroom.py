@@ -40,7 +40,7 @@ def now():
 
 def shown(path):
     """A path as editors see it: relative to the project when it is inside it."""
-    return shown(path) if path.is_relative_to(ROOT) else path
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def fail(message):

@@ -15,8 +15,11 @@ from .header import read_header
 
 POST_FIELDS = {
     "title", "date", "modified", "category", "lang", "slug", "summary",
-    "series", "part", "status", "translation-of",
+    "series", "part", "status", "translation-of", "note",
 }
+REPEATABLE = {"note"}
+NOTE_KINDS = ("correction", "update", "editors-note")
+NOTE = re.compile(r"^(?P<date>[^|]*)\|(?P<kind>[^|]*)\|(?P<text>.*)$")
 PAGE_FIELDS = {"title", "modified", "lang", "slug", "summary", "status", "translation-of"}
 POST_REQUIRED = ("title", "date", "category", "lang", "slug")
 # What to write for a missing field: an example header line.
@@ -41,6 +44,7 @@ ACTIVE_HTML = re.compile(
     r"<\s*(script|iframe|object|embed|form)\b|\bon[a-z]+\s*=|javascript:", re.IGNORECASE
 )
 CODE_SPAN = re.compile(r"`+[^`]*`+")
+LINKED_URL = re.compile(r"https?://([^/\s)>\]\"']+)", re.IGNORECASE)
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -133,6 +137,8 @@ class Checker:
         if doc.value("modified"):
             self.check_date(doc, "modified")
         self.check_translation_of(doc)
+        self.check_notes(doc)
+        self.check_figures(doc)
         self.check_body(doc)
 
     def missing(self, doc, key):
@@ -150,7 +156,7 @@ class Checker:
         seen = {}
         for field in doc.header.fields:
             key = field.key.lower()
-            if key in seen:
+            if key in seen and key not in REPEATABLE:
                 self.report(
                     doc, field.line, field.key,
                     f"is given twice, first on line {seen[key]} (keep one of them)",
@@ -255,6 +261,67 @@ class Checker:
                 f"'{value}' is not 'LANG HASH' (let `make translate` write it)",
             )
 
+    def check_notes(self, doc):
+        example = "'Note: 2016-09-12 | correction | What changed'"
+        for field in doc.header.fields:
+            if field.key.lower() != "note":
+                continue
+            match = NOTE.match(field.value)
+            if not match or not match["text"].strip():
+                self.report(
+                    doc, field.line, "Note",
+                    f"is not 'DATE | KIND | TEXT' (write it as {example})",
+                )
+                continue
+            day, kind = match["date"].strip(), match["kind"].strip()
+            try:
+                datetime.strptime(day, "%Y-%m-%d")
+            except ValueError:
+                self.report(
+                    doc, field.line, "Note",
+                    f"'{day}' is not a date (write YYYY-MM-DD, as in {example})",
+                )
+            if kind not in NOTE_KINDS:
+                hint = suggestion(kind, NOTE_KINDS)
+                hint = f"{hint} " if hint else ""
+                self.report(
+                    doc, field.line, "Note",
+                    f"'{kind}' is not a kind of note ({hint}use one of: {', '.join(NOTE_KINDS)})",
+                )
+
+    def check_figures(self, doc):
+        # Imported here: evidence_figures is loaded after this plugin, and owns the syntax.
+        from evidence_figures.syntax import FIELDS, REQUIRED, TYPES, figure_blocks
+
+        lines = doc.header.body.splitlines()
+        for start, fields, closed in figure_blocks(lines, doc.header.body_line):
+            if not closed:
+                self.report(doc, start, "figure", "is not closed (end it with a line ':::')")
+            for key in REQUIRED:
+                if not fields.get(key, ("", 0))[0]:
+                    what = "alt text" if key == "alt" else f"'{key}:'"
+                    self.report(
+                        doc, fields.get(key, ("", start))[1], "figure",
+                        f"has no {what} (add a line '{key}: ...' inside the ::: figure block)",
+                    )
+            for key, (value, line) in fields.items():
+                if key not in FIELDS:
+                    hint = suggestion(key, FIELDS) or f"fields: {', '.join(FIELDS)}"
+                    self.report(doc, line, "figure", f"'{key}' is not a figure field ({hint})")
+            if "image" in fields and fields["image"][0]:
+                value, line = fields["image"]
+                path = "/" + value.removeprefix("{static}").lstrip("/")
+                self.check_target(doc, line, "figure", path)
+            if "type" in fields and fields["type"][0] not in TYPES:
+                value, line = fields["type"]
+                self.report(doc, line, "figure", f"'{value}' is not a figure type (use one of: {', '.join(TYPES)})")
+            if fields.get("captured", ("", 0))[0]:
+                value, line = fields["captured"]
+                try:
+                    datetime.strptime(value, "%Y-%m-%d")
+                except ValueError:
+                    self.report(doc, line, "figure", f"captured '{value}' is not a date (write YYYY-MM-DD)")
+
     def check_body(self, doc):
         in_fence = False
         summary = doc.header.first("summary")
@@ -286,6 +353,14 @@ class Checker:
             self.check_target(doc, number, "image", match["src"])
         for match in INTERNAL_LINK.finditer(line):
             self.check_target(doc, number, "link", match["src"])
+        for match in LINKED_URL.finditer(line):
+            host = match[1].lower().removeprefix("www.")
+            if any(host == d or host.endswith("." + d) for d in self.reported_domains):
+                self.report(
+                    doc, number, "link",
+                    f"links to {host}, a site our reports name (write [[{host}]] instead: "
+                    "we never link to the sites we report on)",
+                )
 
     def check_target(self, doc, number, field, src):
         if re.match(r"^[a-z]+://", src):
@@ -367,10 +442,22 @@ class Checker:
 
     def run(self):
         docs = list(self.documents())
+        self.reported_domains = reported_domains(docs)
         for doc in docs:
             self.check_document(doc)
         self.check_collection(docs)
         return sorted(set(self.problems))
+
+
+def reported_domains(docs):
+    # Imported here: domain_mentions is loaded after this plugin, and owns the syntax.
+    from domain_mentions.syntax import mentions_in
+
+    found = set()
+    for doc in docs:
+        found.update(mentions_in(doc.header.body))
+        found.update(mentions_in(doc.value("summary") or ""))
+    return found
 
 
 def parts_after(parts, series, gap):

@@ -35,6 +35,9 @@ CASES = {
     "en/script.md": (8, "body"),
     "en/iframe.md": (7, "body"),
     "en/onclick.md": (9, "body"),
+    "en/figure-no-alt.md": (7, "figure"),
+    "en/raw-link-to-reported-domain.md": (9, "link"),
+    "en/bad-note.md": (6, "Note"),
 }
 
 

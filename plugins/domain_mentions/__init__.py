@@ -1,0 +1,3 @@
+from .domain_mentions import register
+
+__all__ = ["register"]

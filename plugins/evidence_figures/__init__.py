@@ -1,0 +1,3 @@
+from .evidence_figures import register
+
+__all__ = ["register"]

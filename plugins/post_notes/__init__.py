@@ -1,0 +1,3 @@
+from .post_notes import register
+
+__all__ = ["register"]
