@@ -25,6 +25,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Setting PLUGINS turns off auto-discovery: every plugin we use is named here.
 # A plugin may import from the plugins listed before it, never after.
 PLUGINS = [
+    "build_speed",
     "content_check",
     "localised_interface",
     "translation_links",

@@ -36,8 +36,8 @@ def build(output, settings="pelicanconf.py", content=None, env=None, check=True,
     ``extra`` overrides settings, as Pelican's ``-e KEY=JSON`` does.
     """
     command = [*PELICAN, "-s", str(ROOT / settings), "-o", str(output)]
-    for key, value in (extra or {}).items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
+    if extra:  # one -e for all: a second -e would replace the first
+        command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     if content is not None:
         command.insert(3, str(content))
     result = subprocess.run(

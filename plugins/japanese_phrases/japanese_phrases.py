@@ -11,7 +11,7 @@ into the ``<h2>``-``<h4>`` headings of Japanese articles. Reads no settings.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from html import unescape
 
 import budoux
@@ -28,6 +28,7 @@ def parser():
     return budoux.load_default_japanese_parser()
 
 
+@lru_cache(maxsize=4096)  # listings show the same titles on many pages
 def phrase_breaks(text, lang):
     if lang != "ja" or not text:
         return escape(text)

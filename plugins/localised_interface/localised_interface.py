@@ -23,7 +23,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
-from jinja2 import pass_context
+from jinja2 import BytecodeCache, pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.writers import Writer
@@ -107,25 +107,55 @@ class LocalisedWriter(Writer):
         return super().write_file(name, template, context, *args, **kwargs)
 
 
+@cache
+def locale(lang):
+    return Locale.parse(lang)
+
+
 @pass_context
 def localdate(context, value, format="long"):
-    return format_date(value, format=format, locale=context["lang"])
+    return format_date(value, format=format, locale=locale(context["lang"]))
 
 
 @pass_context
 def localnumber(context, value):
-    return format_decimal(value, locale=context["lang"])
+    return format_decimal(value, locale=locale(context["lang"]))
 
 
 @pass_context
 def language_name(context, code):
     """The name of language ``code`` in the page's language ("英語" on /ja/)."""
-    return Locale.parse(context["lang"]).languages.get(code, code)
+    return locale(context["lang"]).languages.get(code, code)
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates, shared by every generator's Jinja environment.
+
+    Pelican gives each generator its own environment, so each would compile the
+    theme again; entries are keyed by the template source's checksum, so an
+    edited template is never served stale.
+    """
+
+    def __init__(self):
+        self.store = {}
+
+    def load_bytecode(self, bucket):
+        if (code := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = MemoryBytecodeCache()
 
 
 def add_filters(generator):
     # Templates rendered outside the writer (none today) fall back to English.
     generator.env.install_null_translations(newstyle=True)
+    generator.env.bytecode_cache = COMPILED_TEMPLATES
+    # A build renders a fixed theme: no need to stat each template per include.
+    generator.env.auto_reload = False
     generator.env.filters.update(
         localdate=localdate, localnumber=localnumber, language_name=language_name
     )

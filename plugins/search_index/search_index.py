@@ -1,8 +1,9 @@
 """Search for readers, in each language, with Pagefind.
 
 Writes a search page per language (``search/``, ``{lang}/search/``, template
-``search``) and, once the site is written, runs Pagefind (PyPI
-``pagefind[extended]``, whose binary segments Japanese) over the output. Pagefind
+``search``) and runs Pagefind (PyPI ``pagefind[extended]``, whose binary
+segments Japanese) over the report pages as soon as they are written, in
+parallel with the rest of the build, which waits for it at the end. Pagefind
 keeps one index per ``<html lang>``, so an English query never returns a
 Japanese page. Only elements marked ``data-pagefind-body`` (the report's title
 and body in ``article.html``) are indexed: no navigation, filters or footers.
@@ -49,12 +50,28 @@ def sort_entry_file(output):
     entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False), encoding="utf-8")
 
 
-def build_index(pelican):
+# The indexer started for the build writing to an output folder (one at a time).
+_indexing = {}
+
+
+def start_indexing(generator, writer=None):
+    """Index the reports as soon as they are written, while listings are rendered."""
+    output = generator.settings["OUTPUT_PATH"]
+    command = [sys.executable, "-m", "pagefind", "--site", output, "--silent",
+               "--glob", "**/posts/*/index.html"]
+    _indexing[output] = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+def finish_indexing(pelican):
     output = pelican.settings["OUTPUT_PATH"]
-    command = [sys.executable, "-m", "pagefind", "--site", output, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+    indexer = _indexing.pop(output, None)
+    if indexer is None:
+        return
+    report, _ = indexer.communicate()
+    if indexer.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed:\n{report}")
     sort_entry_file(output)
 
 
@@ -64,4 +81,5 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(build_index)
+    signals.article_writer_finalized.connect(start_indexing)
+    signals.finalized.connect(finish_indexing)

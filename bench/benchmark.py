@@ -1,0 +1,89 @@
+"""Measure our bilingual build against stock Pelican on one synthetic corpus.
+
+Prints, for N reports (default 1,000): cold build seconds (median of 3), the
+warm rebuild after editing one post, peak memory, pages written, and the ratios
+the README's budgets are about. Run it by hand with `bench/run`; it is never a
+timed test.
+"""
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate_corpus import series_settings, write_corpus  # noqa: E402
+
+PELICAN = [str(ROOT / ".venv" / "bin" / "pelican"), "--fatal", "warnings"]
+
+
+def measure(command):
+    """(seconds, peak resident memory in MiB) of one command and its children."""
+    script = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+        "elapsed = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(elapsed, peak, code)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, *command], capture_output=True,
+                         text=True, cwd=ROOT, check=True).stdout.split()
+    if out[2] != "0":
+        raise SystemExit(f"build failed: {' '.join(command)}")
+    return float(out[0]), float(out[1])
+
+
+def pages(output):
+    return sum(1 for _ in Path(output).rglob("*.html"))
+
+
+def ours(content, output, reports, extra=()):
+    # One -e with every KEY=VALUE: a second -e would replace the first.
+    series = json.dumps(series_settings(reports))
+    return [*PELICAN, str(content), "-s", "pelicanconf.py", "-o", str(output),
+            "-e", f"SERIES={series}", *extra]
+
+
+def stock(content, output):
+    return [*PELICAN, str(content), "-s", "bench/stock_pelicanconf.py", "-o", str(output)]
+
+
+def median_of_three(command):
+    runs = [measure(command) for _ in range(3)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def main(reports):
+    with tempfile.TemporaryDirectory() as scratch:
+        content = write_corpus(Path(scratch) / "content", reports)
+        stock_out, our_out = Path(scratch) / "stock", Path(scratch) / "ours"
+        stock_cold, stock_peak = median_of_three(stock(content, stock_out))
+        our_cold, our_peak = median_of_three(ours(content, our_out, reports))
+        cached = [f'CACHE_PATH="{scratch}/cache"', "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true"]
+        measure(ours(content, our_out, reports, cached))  # fills the cache
+        post = content / "en" / "report-0007.md"
+        post.write_text(post.read_text() + "\nOne more sentence for the warm rebuild.\n")
+        warm, _ = measure(ours(content, our_out, reports, cached))
+        rows = [
+            ("reports", reports, reports),
+            ("pages written", pages(stock_out), pages(our_out)),
+            ("cold build, s (median of 3)", f"{stock_cold:.2f}", f"{our_cold:.2f}"),
+            ("peak memory, MiB", f"{stock_peak:.0f}", f"{our_peak:.0f}"),
+            ("warm rebuild after one edit, s", "", f"{warm:.2f}"),
+        ]
+        print(f"{'':34}{'stock Pelican':>15}{'ours':>10}")
+        for name, theirs, mine in rows:
+            print(f"{name:34}{theirs!s:>15}{mine!s:>10}")
+        print(f"cold ratio ours/stock: {our_cold / stock_cold:.2f} (budget <= 1.0)")
+        print(f"warm rebuild / stock cold: {warm / stock_cold:.2f} (budget <= 0.3)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
