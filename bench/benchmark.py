@@ -55,6 +55,31 @@ def stock(content, output):
     return [*PELICAN, str(content), "-s", "bench/stock_pelicanconf.py", "-o", str(output)]
 
 
+def srcset_choice(img, pixels=780):
+    """The candidate a 390-px-wide phone at 2x picks: the first at least that wide."""
+    candidates = sorted(
+        (int(width.removesuffix("w")), url)
+        for url, width in (entry.split() for entry in img["srcset"].split(","))
+    )
+    return next((url for width, url in candidates if width >= pixels), candidates[-1][1])
+
+
+def article_transfer(output, url):
+    """Bytes a phone downloads for an article: HTML, CSS, JS and eager images."""
+    from bs4 import BeautifulSoup
+
+    page = Path(output, url.strip("/"), "index.html")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    assets = [link["href"] for link in soup.select('link[rel="stylesheet"], link[rel="icon"]')]
+    assets += [script["src"] for script in soup.select("script[src]")]
+    assets += [
+        srcset_choice(img) if img.get("srcset") else img["src"]
+        for img in soup.select("img")
+        if img.get("loading") != "lazy"
+    ]
+    return page.stat().st_size + sum(Path(output, a.lstrip("/")).stat().st_size for a in assets)
+
+
 def median_of_three(command):
     runs = [measure(command) for _ in range(3)]
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
@@ -81,6 +106,11 @@ def main(reports):
         print(f"{'':34}{'stock Pelican':>15}{'ours':>10}")
         for name, theirs, mine in rows:
             print(f"{name:34}{theirs!s:>15}{mine!s:>10}")
+        site = Path(scratch) / "site"
+        measure([*PELICAN, "-s", "pelicanconf.py", "-o", str(site)])
+        for url in ("/posts/bestkenko-part-1/", "/ja/posts/kamagra-gold-unapproved-drug/"):
+            kib = article_transfer(site, url) / 1024
+            print(f"article transfer {url}: {kib:.1f} KiB (budget < 30 KB)")
         print(f"cold ratio ours/stock: {our_cold / stock_cold:.2f} (budget <= 1.0)")
         print(f"warm rebuild / stock cold: {warm / stock_cold:.2f} (budget <= 0.3)")
 

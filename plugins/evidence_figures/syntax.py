@@ -53,8 +53,7 @@ def figure_blocks(lines, first_line=1):
 
 
 def variant_name(image, width):
-    path = Path(image)
-    return f"images/sizes/{path.stem}-{width}{path.suffix}"
+    return f"images/sizes/{Path(image).stem}-{width}.webp"
 
 
 class FigureProcessor(BlockProcessor):
@@ -75,11 +74,10 @@ class FigureProcessor(BlockProcessor):
         figure.set("class", f"evidence evidence-{value.get('type', 'screenshot')}")
         img = etree.SubElement(figure, "img")
         widths = [w for w in WIDTHS if w < width] + [width]
+        # WebP copies for every width; the original stays the fallback and the
+        # full-quality evidence a reader can open.
         img.set("src", f"{SITE_ROOT_MARK}/{image}")
-        img.set("srcset", ", ".join(
-            f"{SITE_ROOT_MARK}/{variant_name(image, w) if w != width else image} {w}w"
-            for w in widths
-        ))
+        img.set("srcset", ", ".join(f"{SITE_ROOT_MARK}/{variant_name(image, w)} {w}w" for w in widths))
         img.set("sizes", "(max-width: 44rem) 100vw, 42rem")
         img.set("width", str(width))
         img.set("height", str(height))
@@ -97,7 +95,7 @@ class FigureProcessor(BlockProcessor):
             meta.set("class", "evidence-meta")
             meta.set("data-captured", value.get("captured", ""))
             meta.set("data-source", value.get("source", ""))
-        self.figures.wanted.update((image, w) for w in widths if w != width)
+        self.figures.wanted.update((image, w) for w in widths)
 
 
 class FigureExtension(Extension):

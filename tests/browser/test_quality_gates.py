@@ -136,3 +136,16 @@ def test_nothing_overflows_at_320_pixels(browser, server, name):
     width = page.evaluate("document.documentElement.scrollWidth")
     page.close()
     assert width <= 320
+
+
+def test_reading_filtering_and_switching_language_need_no_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/")
+    page.locator(".category-filter li a").nth(1).click()
+    page.wait_for_url(f"{server}/category/**")
+    page.click(".post-summary h2 a")
+    assert page.locator(".report-body p").count() > 0
+    page.click('.language-switch a[hreflang="ja"]')
+    assert page.locator("html").get_attribute("lang") == "ja"
+    context.close()
