@@ -79,6 +79,12 @@ def suggestion(word, choices):
     return f"did you mean '{close[0]}'?" if close else None
 
 
+def choose_from(value, choices):
+    """'(did you mean 'ja'? use one of: en, ja)': the fix for a value not in ``choices``."""
+    hint = suggestion(value, choices)
+    return f"({hint + ' ' if hint else ''}use one of: {listing(choices)})"
+
+
 def listing(choices):
     return ", ".join(sorted(choices))
 
@@ -127,12 +133,12 @@ class Checker:
         for key in required:
             if not (doc.value(key) or "").strip():
                 self.missing(doc, key)
-        self.check_lang(doc)
+        self.check_choice(doc, "lang", self.languages, "a site language")
         self.check_slug(doc)
-        self.check_status(doc)
+        self.check_choice(doc, "status", STATUSES, "a status")
         if doc.kind == "post":
             self.check_date(doc, "date")
-            self.check_category(doc)
+            self.check_choice(doc, "category", self.categories, "a category")
             self.check_series_fields(doc)
         if doc.value("modified"):
             self.check_date(doc, "modified")
@@ -170,14 +176,12 @@ class Checker:
                     f"is not a field we use ({hint}; see docs/EDITING.md)",
                 )
 
-    def check_lang(self, doc):
-        lang = doc.value("lang")
-        if lang and lang not in self.languages:
-            hint = suggestion(lang, self.languages)
-            hint = f"{hint} " if hint else ""
+    def check_choice(self, doc, key, choices, what):
+        value = doc.value(key)
+        if value and value not in choices:
             self.report(
-                doc, doc.line("lang"), "Lang",
-                f"'{lang}' is not a site language ({hint}use one of: {listing(self.languages)})",
+                doc, doc.line(key), key.title(),
+                f"'{value}' is not {what} {choose_from(value, choices)}",
             )
 
     def check_slug(self, doc):
@@ -187,14 +191,6 @@ class Checker:
                 doc, doc.line("slug"), "Slug",
                 f"'{slug}' is not a URL slug (use lowercase ASCII letters, digits "
                 "and hyphens, e.g. 'bestkenko-part-1'; Japanese posts need one too)",
-            )
-
-    def check_status(self, doc):
-        status = doc.value("status")
-        if status and status not in STATUSES:
-            self.report(
-                doc, doc.line("status"), "Status",
-                f"'{status}' is not a status (use one of: {', '.join(STATUSES)})",
             )
 
     def check_date(self, doc, key):
@@ -217,16 +213,6 @@ class Checker:
             self.report(
                 doc, doc.line(key), name,
                 f"'{value}' is not a date (write YYYY-MM-DD HH:MM, {example})",
-            )
-
-    def check_category(self, doc):
-        category = doc.value("category")
-        if category and category not in self.categories:
-            hint = suggestion(category, self.categories)
-            hint = f"{hint} " if hint else ""
-            self.report(
-                doc, doc.line("category"), "Category",
-                f"'{category}' is not a category ({hint}use one of: {listing(self.categories)})",
             )
 
     def check_series_fields(self, doc):
@@ -282,11 +268,9 @@ class Checker:
                     f"'{day}' is not a date (write YYYY-MM-DD, as in {example})",
                 )
             if kind not in NOTE_KINDS:
-                hint = suggestion(kind, NOTE_KINDS)
-                hint = f"{hint} " if hint else ""
                 self.report(
                     doc, field.line, "Note",
-                    f"'{kind}' is not a kind of note ({hint}use one of: {', '.join(NOTE_KINDS)})",
+                    f"'{kind}' is not a kind of note {choose_from(kind, NOTE_KINDS)}",
                 )
 
     def check_figures(self, doc):

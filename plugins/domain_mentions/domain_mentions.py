@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from language_sites.language_sites import linked_listings, newest_first
+from language_sites.language_sites import listing_in_every_language, newest_first
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
-from translation_links.translation_links import home_url
 
 from .syntax import DomainMentionExtension, defang, mentions_in, normalise
 
@@ -101,11 +100,7 @@ class DomainPagesGenerator(Generator):
     def generate_output(self, writer):
         everything = [a for articles in self.context["articles_by_lang"].values() for a in articles]
         entries = domain_index(everything)
-        versions = {
-            lang: f"{home_url(lang, self.settings['DEFAULT_LANG'])}domains/"
-            for lang in self.settings["SITE_LANGUAGES"]
-        }
-        for lang, listing in linked_listings(self.settings, "domains", versions).items():
+        for listing in listing_in_every_language(self.settings, "domains", "domains/").values():
             writer.write_file(
                 f"{listing.url}index.html", self.get_template("domains"), self.context,
                 listing=listing, domains=entries,

@@ -82,6 +82,13 @@ def linked_listings(settings, kind, versions):
     }
 
 
+def listing_in_every_language(settings, kind, path):
+    """``{home}{path}`` in every site language: ``path/``, ``ja/path/``."""
+    default = settings["DEFAULT_LANG"]
+    versions = {lang: f"{home_url(lang, default)}{path}" for lang in settings["SITE_LANGUAGES"]}
+    return linked_listings(settings, kind, versions)
+
+
 def site_root(settings):
     """The absolute root of the site; in preview, where SITEURL is "", FEED_DOMAIN."""
     return (settings.get("SITEURL") or settings["FEED_DOMAIN"]).rstrip("/")
@@ -145,14 +152,9 @@ class LanguageSitesGenerator(Generator):
 
     def generate_output(self, writer):
         paths = self.context["site_paths"]
-
-        def listings(kind, url_in):
-            versions = {lang: url_in(paths[lang]) for lang in paths}
-            return linked_listings(self.settings, kind, versions)
-
-        homes = listings("index", lambda path: path["home"])
-        archives = listings("archives", lambda path: path["archives"])
-        not_found = listings("404", lambda path: f"{path['home']}404.html")
+        homes = listing_in_every_language(self.settings, "index", "")
+        archives = listing_in_every_language(self.settings, "archives", "archives/")
+        not_found = listing_in_every_language(self.settings, "404", "404.html")
         for lang, articles in self.articles_by_lang.items():
             home = paths[lang]["home"]
             writer.write_file(

@@ -26,10 +26,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from localised_interface.localised_interface import translations_for
-from language_sites.language_sites import linked_listings, write_feed
+from language_sites.language_sites import listing_in_every_language, write_feed
 from pelican import signals
 from pelican.generators import Generator
-from translation_links.translation_links import home_url
 
 
 def N_(message):
@@ -117,11 +116,8 @@ class CorrectionsGenerator(Generator):
             for note in article.notes
         ]
         everything.sort(key=lambda n: (n.date, n.article.url), reverse=True)
-        versions = {
-            lang: f"{home_url(lang, self.settings['DEFAULT_LANG'])}corrections/"
-            for lang in self.settings["SITE_LANGUAGES"]
-        }
-        for lang, listing in linked_listings(self.settings, "corrections", versions).items():
+        listings = listing_in_every_language(self.settings, "corrections", "corrections/")
+        for lang, listing in listings.items():
             feed = f"{listing.url}feed.atom.xml"
             writer.write_file(
                 f"{listing.url}index.html", self.get_template("corrections"), self.context,

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from language_sites.language_sites import linked_listings
+from language_sites.language_sites import listing_in_every_language
 from pelican import signals
 from pelican.generators import Generator
 
@@ -31,11 +31,7 @@ class SearchPagesGenerator(Generator):
             paths["search"] = f"{paths['home']}search/"
 
     def generate_output(self, writer):
-        paths = self.context["site_paths"]
-        listings = linked_listings(
-            self.settings, "search", {lang: p["search"] for lang, p in paths.items()}
-        )
-        for lang, listing in listings.items():
+        for listing in listing_in_every_language(self.settings, "search", "search/").values():
             writer.write_file(
                 f"{listing.url}index.html", self.get_template("search"), self.context,
                 listing=listing,
