@@ -1,5 +1,7 @@
 """Metadata is shown as text: a title with markup cannot inject anything."""
 
+from check_site import html_errors
+
 from tests.site import text_of
 
 TITLE = 'Rogue <script>alert("x")</script> & "Pharmacy" <b>bold</b>'
@@ -22,3 +24,4 @@ Body text.
     page = site.soup("/posts/escaped/")
     assert text_of(page.h1) == TITLE
     assert text_of(page.title).startswith(TITLE)
+    assert html_errors(site.file_for("/posts/escaped/").parent) == []

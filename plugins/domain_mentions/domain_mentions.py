@@ -9,9 +9,9 @@ Adds:
 - ``rel="noopener noreferrer"`` on every link to another site, plus
   ``nofollow`` when the site is one we report on (any domain mentioned with
   the syntax anywhere in the content);
-- per language, a ``domains/`` page (template ``domains``, with ``domains``:
-  :class:`DomainEntry` objects with the reports naming each domain and the
-  first and last mention dates).
+- ``site_paths[lang]["domains"]``, and per language a ``domains/`` page
+  (template ``domains``, with ``domains``: :class:`DomainEntry` objects with
+  the reports naming each domain and the first and last mention dates).
 
 The content check fails a plain link or bare URL to a domain in the index.
 Settings read: ``PATH``, ``ARTICLE_PATHS``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
@@ -97,6 +97,10 @@ def domain_index(articles):
 
 
 class DomainPagesGenerator(Generator):
+    def generate_context(self):
+        for paths in self.context["site_paths"].values():
+            paths["domains"] = f"{paths['home']}domains/"
+
     def generate_output(self, writer):
         everything = [a for articles in self.context["articles_by_lang"].values() for a in articles]
         entries = domain_index(everything)

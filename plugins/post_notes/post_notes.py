@@ -12,7 +12,7 @@ Adds:
 - ``article.version_notes``: ``(version, note)`` for notes carried by the same
   report in other languages, each with a ``mirror`` sentence msgid, so a
   Japanese reader learns that the English original was corrected;
-- per language, a ``corrections/`` page (template ``corrections``, with
+- ``site_paths[lang]["corrections"]``, and per language a ``corrections/`` page (template ``corrections``, with
   ``all_notes``) listing every note on the site, newest first, and its Atom
   feed.
 
@@ -108,6 +108,10 @@ def attach_notes(generator):
 
 
 class CorrectionsGenerator(Generator):
+    def generate_context(self):
+        for paths in self.context["site_paths"].values():
+            paths["corrections"] = f"{paths['home']}corrections/"
+
     def generate_output(self, writer):
         everything = [
             note
