@@ -13,7 +13,6 @@ The Makefile wraps each one (`make post`, `make translate`, `make translation-st
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -22,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 import pelicanconf  # noqa: E402
+from content_check.checks import SLUG  # noqa: E402
 from content_check.header import read_header  # noqa: E402
 from scheduled_posts.scheduled_posts import site_now  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
@@ -30,7 +30,6 @@ from translation_status.source_hash import content_hash, recorded  # noqa: E402
 
 CONTENT = Path(os.environ.get("NEWSROOM_CONTENT", pelicanconf.PATH))
 LANGUAGES = list(pelicanconf.SITE_LANGUAGES)
-ASCII_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def now():
@@ -77,7 +76,7 @@ def new_post(args):
     slug = args.slug or slugify(args.title, regex_subs=substitutions)
     if not args.title.isascii() and not args.slug:
         fail("A title with non-ASCII letters needs --slug in ASCII, e.g. --slug bestkenko-part-2")
-    if not ASCII_SLUG.match(slug):
+    if not SLUG.match(slug):
         fail(f"'{slug}' is not a URL slug: use lowercase ASCII letters, digits and hyphens.")
     category = choose_category(args.category)
     lines = [
