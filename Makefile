@@ -44,7 +44,7 @@ catalogs: $(MO)
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F translations/babel.cfg --no-location --sort-output -k N_ \
 		--project="Rogue Merchant Watch" -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 NEWSROOM := $(BIN)/python tools/newsroom.py
 

@@ -33,10 +33,10 @@ def test_feeds_and_search_index_carry_only_the_defanged_name(published):
 
 def test_domain_index_lists_each_domain_with_its_reports(site):
     for home in ("/", "/ja/"):
-        rows = site.soup(f"{home}domains/").select(".domain-index tbody tr")
-        by_domain = {text_of(row.select_one("th")): row for row in rows}
+        rows = site.soup(f"{home}domains/").select(".domain-index > li")
+        by_domain = {text_of(row.select_one("h2")): row for row in rows}
         row = by_domain[DEFANGED]
-        reports = [a["href"] for a in row.select("td a")]
+        reports = [a["href"] for a in row.select("dd a")]
         assert reports == ["/ja/posts/kamagra-gold-unapproved-drug/"]
         first, last = (t["datetime"][:10] for t in row.select("time"))
         assert first == last == "2016-09-14"
