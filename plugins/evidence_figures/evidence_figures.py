@@ -41,6 +41,9 @@ TYPE_SPAN = re.compile(r'<span class="evidence-type" data-type="(\w+)"></span>')
 META_SPAN = re.compile(
     r'<span class="evidence-meta" data-captured="([^"]*)" data-source="([^"]*)"></span>'
 )
+FIGURE_IMAGE = re.compile(
+    r'<img [^>]*src="' + re.escape(SITE_ROOT_MARK) + r'/([^"]+)" srcset="([^"]+)"'
+)
 TYPE = Markup('<span class="evidence-type" data-type="{}">{}</span>')
 META = Markup('<span class="evidence-meta">{}</span>')
 DOMAIN = Markup('<span class="domain" translate="no">{}</span>')
@@ -106,6 +109,11 @@ def label_figures(content):
         return META.format(caption_details(_, content.lang, *match.groups()))
 
     html = META_SPAN.sub(details, TYPE_SPAN.sub(type_label, content._content))
+    # Read from the HTML, not recorded while parsing: Pelican's content cache
+    # can hand back a post without running Markdown again.
+    figures = content.settings["EVIDENCE_FIGURES"]
+    for image, srcset in FIGURE_IMAGE.findall(html):
+        figures.wanted.update((image, int(w)) for w in re.findall(r" (\d+)w", srcset))
     # Image URLs start from the site's root URL, which may have a path of its own.
     content._content = html.replace(SITE_ROOT_MARK, content.settings["SITEURL"])
 

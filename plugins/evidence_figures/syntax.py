@@ -95,7 +95,6 @@ class FigureProcessor(BlockProcessor):
             meta.set("class", "evidence-meta")
             meta.set("data-captured", value.get("captured", ""))
             meta.set("data-source", value.get("source", ""))
-        self.figures.wanted.update((image, w) for w in widths)
 
 
 class FigureExtension(Extension):
