@@ -104,3 +104,13 @@ def test_failed_publish_leaves_the_previous_output(tmp_path):
     assert "content/en/operation-pangea-ix.md:3: Category:" in second.stderr
     after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_an_empty_feed_is_dated_without_the_clock(tmp_path):
+    content = future_content(tmp_path)  # no notes: the corrections feed is empty
+    first, second = tmp_path / "one", tmp_path / "two"
+    for output in (first, second):
+        published_build(output, content=content, env={"SITE_NOW": "2020-01-01T00:00:00+00:00"})
+    feed = "corrections/feed.atom.xml"
+    assert (first / feed).read_bytes() == (second / feed).read_bytes()
+    assert b"<updated>1970-01-01T00:00:00+00:00</updated>" in (first / feed).read_bytes()

@@ -3,12 +3,20 @@
 - Pelican builds a new Markdown parser, with all its extensions, for every
   file; :class:`ReusingMarkdownReader` builds one per reader and resets it
   between files (Markdown's ``reset()`` exists for exactly this).
+- Pelican parses the posts one after another; with at least
+  ``BUILD_PARALLEL_MIN_FILES`` posts (default 200) and more than one core,
+  the Markdown is converted ahead in forked worker processes, and Pelican's
+  own reading then takes the converted HTML (the content cache, when loaded,
+  makes this unnecessary).
 - Pelican recomputes ``url`` from the URL settings on every access, and the
   listings, series boxes and alternates ask for it tens of thousands of times;
   once the articles are final, each one's URL is fixed (``override_url``).
 
 Adds nothing to the template context; reads ``MARKDOWN``.
 """
+
+import multiprocessing
+import os
 
 from markdown import Markdown
 from pelican import signals
@@ -28,13 +36,52 @@ class ReusingMarkdownReader(MarkdownReader):
             parser.preprocessors.register(self._meta, "meta", 27)
         return parser
 
+    def convert(self, source_path):
+        """(HTML, raw metadata) of one file."""
+        parser = self._parser()
+        with pelican_open(source_path) as text:
+            return parser.convert(text), getattr(parser, "Meta", {})
+
     def read(self, source_path):
         self._source_path = source_path
-        self._md = self._parser()
-        with pelican_open(source_path) as text:
-            content = self._md.convert(text)
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        return content, metadata
+        ahead = getattr(self, "converted", {}).pop(source_path, None)
+        content, meta = ahead if ahead is not None else self.convert(source_path)
+        self._md = self._parser()  # formatted fields (Summary) are converted here
+        return content, self._parse_metadata(meta)
+
+
+# The reader the forked workers use: set just before the fork, inherited by them.
+_worker_reader = None
+
+
+def _convert_ahead(path):
+    try:
+        return _worker_reader.convert(path)
+    except Exception:  # Pelican reads it again in the main process and reports it
+        return None
+
+
+def convert_ahead(generator):
+    if getattr(generator, "_converted_ahead", False):
+        return
+    generator._converted_ahead = True
+    settings = generator.settings
+    reader = generator.readers.readers.get("md")
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    paths = sorted(os.path.abspath(os.path.join(generator.path, f)) for f in files)
+    paths = [p for p in paths if p.endswith(".md")]
+    workers = min(os.cpu_count() or 1, 8)
+    enough = len(paths) >= settings.get("BUILD_PARALLEL_MIN_FILES", 200)
+    if not isinstance(reader, ReusingMarkdownReader) or workers < 2 or not enough:
+        return
+    if settings.get("LOAD_CONTENT_CACHE"):
+        return
+    global _worker_reader
+    _worker_reader = reader
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        converted = pool.map(_convert_ahead, paths, chunksize=max(1, len(paths) // (workers * 4)))
+    _worker_reader = None
+    reader.converted = {p: c for p, c in zip(paths, converted, strict=True) if c is not None}
 
 
 def use_reusing_reader(readers):
@@ -54,4 +101,5 @@ def fix_urls(generator):
 
 def register():
     signals.readers_init.connect(use_reusing_reader)
+    signals.article_generator_preread.connect(convert_ahead)
     signals.article_generator_finalized.connect(fix_urls)

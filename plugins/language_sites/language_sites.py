@@ -21,6 +21,7 @@ bilingual build costs one pass. Settings read: ``SITE_LANGUAGES``,
 """
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from feedgenerator import Atom1Feed, get_tag_uri
@@ -28,6 +29,19 @@ from localised_interface.localised_interface import translations_for
 from pelican import signals
 from pelican.generators import Generator
 from translation_links.translation_links import LanguageLinks, home_url, links_for
+
+
+class StableAtomFeed(Atom1Feed):
+    """An Atom feed whose <updated> never comes from the clock.
+
+    feedgenerator dates an empty feed "now", which would make two builds of
+    the same commit differ; an empty feed is dated at the epoch instead.
+    """
+
+    def latest_post_date(self):
+        if any(item.get("updateddate") or item.get("pubdate") for item in self.items):
+            return super().latest_post_date()
+        return datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -108,7 +122,7 @@ def write_feed(generator, path, lang, title, articles, page_url):
     settings = generator.settings
     _ = translations_for(settings, lang).gettext
     site_title = settings["SITENAME"]
-    feed = Atom1Feed(
+    feed = StableAtomFeed(
         title=f"{site_title}: {_(title)}" if title else site_title,
         link=absolute(settings, page_url),
         feed_url=absolute(settings, path),
