@@ -2,7 +2,7 @@
 
 from check_site import bad_feeds, broken_links, html_errors, lost_urls
 from pelicanconf import REDIRECTS
-from tests.site import ROOT, Site
+from tests.site import ROOT
 
 MANIFEST = ROOT / "published-urls.txt"
 

@@ -288,7 +288,7 @@ class Checker:
                         doc, fields.get(key, ("", start))[1], "figure",
                         f"has no {what} (add a line '{key}: ...' inside the ::: figure block)",
                     )
-            for key, (value, line) in fields.items():
+            for key, (_, line) in fields.items():
                 if key not in FIELDS:
                     hint = suggestion(key, FIELDS) or f"fields: {', '.join(FIELDS)}"
                     self.report(doc, line, "figure", f"'{key}' is not a figure field ({hint})")
@@ -371,7 +371,7 @@ class Checker:
             slug, lang = doc.value("slug"), doc.value("lang")
             if slug and lang in self.languages:
                 by_key[(doc.kind, slug, lang)].append(doc)
-        for (kind, slug, lang), same in by_key.items():
+        for (_, slug, _), same in by_key.items():
             for doc in same[1:]:
                 self.report(
                     doc, doc.line("slug"), "Slug",
@@ -401,7 +401,7 @@ class Checker:
             if part and part.isdigit() and 1 <= int(part) <= total:
                 parts[(series, lang)].append((int(part), doc))
         numbers_by_series = defaultdict(set)
-        for (series, lang), numbered in parts.items():
+        for (series, _), numbered in parts.items():
             files = defaultdict(list)
             for number, doc in numbered:
                 files[number].append(doc)

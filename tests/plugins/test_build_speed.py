@@ -1,7 +1,6 @@
 from build_speed.build_speed import ReusingMarkdownReader
 from pelican.settings import DEFAULT_CONFIG
 
-from tests.site import ROOT
 
 
 def reader():
