@@ -55,6 +55,15 @@ def test_japanese_title_needs_an_ascii_slug(tmp_path):
     assert header(content / "ja" / "japanese-post.md")["Slug"] == "japanese-post"
 
 
+def test_missing_title_or_post_is_explained(tmp_path):
+    content = tmp_path / "content"
+    no_title = newsroom(content, "new", "", "--category", "policy", check=False)
+    assert no_title.returncode != 0 and "TITLE=" in no_title.stderr
+    no_post = newsroom(content, "translate", str(content / "en" / "missing.md"), check=False)
+    assert no_post.returncode != 0 and "POST=" in no_post.stderr
+    assert "Traceback" not in no_post.stderr
+
+
 def test_unknown_category_is_refused_with_the_list(tmp_path):
     result = newsroom(tmp_path / "content", "new", "X", "--category", "pharmacy", check=False)
     assert result.returncode != 0 and "internet-pharmacies" in result.stderr

@@ -70,6 +70,8 @@ def write_new(path, lines, body):
 
 
 def new_post(args):
+    if not args.title.strip():
+        fail('Give the headline: make post TITLE="The headline" CATEGORY=key')
     substitutions = getattr(
         pelicanconf, "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
     )
@@ -93,6 +95,8 @@ def new_post(args):
 
 def translate(args):
     source = Path(args.post).resolve()
+    if not args.post or not source.is_file():
+        fail(f"No post at '{args.post}': make translate POST=content/en/SLUG.md")
     header = read_header(source.read_text(encoding="utf-8"))
     source_lang = header.value("lang")
     target_lang = args.to or next(lang for lang in LANGUAGES if lang != source_lang)

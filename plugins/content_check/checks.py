@@ -106,12 +106,22 @@ class Checker:
     # Reading
 
     def documents(self):
+        read = set()
         for kind, folders in (("post", self.article_paths), ("page", self.page_paths)):
             for folder in folders:
                 for path in sorted((self.root / folder).rglob("*.md")):
+                    read.add(path)
                     doc = self.read(path, kind)
                     if doc:
                         yield doc
+        # Pelican would skip these without a word: the post would never appear.
+        for path in sorted(set(self.root.rglob("*.md")) - read):
+            shown = path.relative_to(self.root.parent).as_posix()
+            folders = ", ".join(f"content/{f}/" for f in (*self.article_paths, *self.page_paths))
+            self.problems.append(Problem(
+                shown, 1, "file",
+                f"is in a folder the site does not read (move it to one of: {folders})",
+            ))
 
     def read(self, path, kind):
         shown = path.relative_to(self.root.parent).as_posix()
@@ -134,6 +144,7 @@ class Checker:
             if not (doc.value(key) or "").strip():
                 self.missing(doc, key)
         self.check_choice(doc, "lang", self.languages, "a site language")
+        self.check_folder(doc)
         self.check_slug(doc)
         self.check_choice(doc, "status", STATUSES, "a status")
         if doc.kind == "post":
@@ -183,6 +194,18 @@ class Checker:
                 doc, doc.line(key), key.title(),
                 f"'{value}' is not {what} {choose_from(value, choices)}",
             )
+
+    def check_folder(self, doc):
+        # Posts live in content/LANG/: the folder and Lang must agree.
+        folder = doc.path.relative_to(self.root).parts[0]
+        lang = doc.value("lang")
+        if doc.kind == "post" and folder in self.languages and lang in self.languages:
+            if lang != folder:
+                self.report(
+                    doc, doc.line("lang"), "Lang",
+                    f"'{lang}' but the file is in content/{folder}/ (move the file to "
+                    f"content/{lang}/, or write 'Lang: {folder}')",
+                )
 
     def check_slug(self, doc):
         slug = doc.value("slug")

@@ -38,6 +38,8 @@ CASES = {
     "en/figure-no-alt.md": (7, "figure"),
     "en/raw-link-to-reported-domain.md": (9, "link"),
     "en/bad-note.md": (6, "Note"),
+    "ja/english-in-japanese-folder.md": (4, "Lang"),
+    "misplaced/stray.md": (1, "file"),
 }
 
 
@@ -46,6 +48,7 @@ def content_with(tmp_path, *fixtures):
     shutil.copytree(FIXTURES / "valid", content)
     for name in fixtures:
         target = content / name
+        target.parent.mkdir(exist_ok=True)
         shutil.copy(FIXTURES / "content_errors" / name, target)
         if name == "en/duplicate-slug.md":
             # Sorts after the original, so it is the one reported.
