@@ -13,13 +13,14 @@ MO := $(PO:.po=.mo)
 # Never add -q: it switches --fatal off.
 PELICAN := $(BIN)/pelican --fatal warnings
 
-.PHONY: help venv build publish serve test check catalogs translations clean \
+.PHONY: help venv build preview publish serve test check catalogs translations clean \
 	post translate translation-status translation-done urls system-packages
 
 help:
 	@echo "make serve         build, serve on http://$(HOST):$(PORT), rebuild on changes"
 	@echo "make test          run every test (installs what it needs)"
-	@echo "make build         development build into output/"
+	@echo "make build         development build into output/, from scratch"
+	@echo "make preview       the same, rendering only the pages whose inputs changed"
 	@echo "make publish       production build (SITEURL from the environment)"
 	@echo "make check         check every post and page, and name each mistake"
 	@echo "make post TITLE='...' CATEGORY=key [LANGUAGE=ja SLUG=...]   start a post"
@@ -67,6 +68,12 @@ check: $(STAMP)
 build: $(STAMP) catalogs
 	$(PELICAN) -s pelicanconf.py
 
+# The preview's build: keeps output/ and the content cache (cache/) between
+# runs and renders only the pages whose inputs changed. Same pages as `build`.
+WARM_SETTINGS := LOAD_CONTENT_CACHE=true CACHE_CONTENT=true DELETE_OUTPUT_DIRECTORY=false
+preview: $(STAMP) catalogs
+	$(PELICAN) -s pelicanconf.py -e $(WARM_SETTINGS)
+
 # Built into a fresh folder and swapped in only when the build succeeds, so a
 # failed publish leaves the previous output untouched.
 publish: $(STAMP) catalogs system-packages
@@ -84,7 +91,7 @@ publish: $(STAMP) catalogs system-packages
 urls: build
 	cd tools && ../$(BIN)/python url_manifest.py ../output ../published-urls.txt
 
-serve: build
+serve: preview
 	$(BIN)/python tools/serve.py --host $(HOST) --port $(PORT)
 
 # Debian packages the checks need: Chromium and CJK fonts for the browser
@@ -106,4 +113,4 @@ test: $(STAMP) catalogs system-packages
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output output.next output.previous test-artifacts
+	rm -rf output output.next output.previous test-artifacts cache

@@ -30,12 +30,15 @@ def copy_project(target):
     return target
 
 
-def build(output, settings="pelicanconf.py", content=None, env=None, check=True, extra=None):
+def build(output, settings="pelicanconf.py", content=None, env=None, check=True, extra=None,
+          verbose=False):
     """Run Pelican on ``content`` (default: content/) into ``output``.
 
     ``extra`` overrides settings, as Pelican's ``-e KEY=JSON`` does.
     """
     command = [*PELICAN, "-s", str(ROOT / settings), "-o", str(output)]
+    if verbose:
+        command.append("--verbose")
     if extra:  # one -e for all: a second -e would replace the first
         command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     if content is not None:

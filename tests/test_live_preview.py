@@ -46,7 +46,7 @@ def wait_for(condition, seconds):
 
 def test_edited_post_shows_after_rebuild(tmp_path):
     project = copy_project(tmp_path / "project")
-    subprocess.run(["make", "-s", "build"], cwd=project, check=True, capture_output=True)
+    subprocess.run(["make", "-s", "preview"], cwd=project, check=True, capture_output=True)
 
     port = free_port()
     server = subprocess.Popen(

@@ -119,9 +119,10 @@ def produced_urls(root):
     root = Path(root)
     urls = set()
     for file in root.rglob("*"):
-        first = file.relative_to(root).parts[0]
-        # Drafts are preview-only; _headers is read by the host, not by readers.
-        if file.is_file() and not first.startswith(("drafts", "pagefind", "_")):
+        parts = file.relative_to(root).parts
+        # Drafts are preview-only; _headers is read by the host, not by readers;
+        # search bundles are named by their content and replaced as a whole.
+        if file.is_file() and not parts[0].startswith(("drafts", "_")) and "pagefind" not in parts:
             urls.add(url_of(root, file))
     return urls
 

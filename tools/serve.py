@@ -1,8 +1,9 @@
 """Live preview: serve output/ and rebuild when content, theme or translations change.
 
-Run by `make serve`. Each rebuild is `make build`, so the preview is built
-exactly like CI builds it; a failed build keeps the last good pages served and
-prints what went wrong.
+Run by `make serve`. Each rebuild is `make preview`: the same pages as
+`make build` (a test holds them byte for byte), but only the pages whose
+inputs changed are rendered again. A failed build keeps the last good pages
+served and prints what went wrong.
 """
 
 import argparse
@@ -49,7 +50,7 @@ def rebuild_on_changes():
     for changes in watch(*(ROOT / name for name in WATCHED), watch_filter=is_source):
         names = ", ".join(sorted({Path(p).name for _, p in changes}))
         print(f"Changed: {names}. Rebuilding...", flush=True)
-        result = subprocess.run(["make", "-s", "build"], cwd=ROOT)
+        result = subprocess.run(["make", "-s", "preview"], cwd=ROOT)
         print("Rebuilt." if result.returncode == 0 else "Build failed: see above.")
 
 

@@ -12,7 +12,12 @@
   listings, series boxes and alternates ask for it tens of thousands of times;
   once the articles are final, each one's URL is fixed (``override_url``).
 
-Adds nothing to the template context; reads ``MARKDOWN``.
+- Warm rebuilds render only the pages whose inputs changed
+  (:mod:`.incremental`, with the content cache on).
+
+Adds nothing to the template context. Settings read: ``MARKDOWN``,
+``BUILD_PARALLEL_MIN_FILES``, and for warm rebuilds ``LOAD_CONTENT_CACHE``,
+``CACHE_CONTENT``, ``DELETE_OUTPUT_DIRECTORY``, ``CACHE_PATH``.
 """
 
 import multiprocessing
@@ -22,6 +27,8 @@ from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
+
+from .incremental import finish_writing
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -103,3 +110,5 @@ def register():
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_preread.connect(convert_ahead)
     signals.article_generator_finalized.connect(fix_urls)
+    # Before any other plugin's: the pages are final when theirs run.
+    signals.finalized.connect(finish_writing)

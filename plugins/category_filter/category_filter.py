@@ -104,7 +104,7 @@ class CategoryPagesGenerator(Generator):
                     listing=listings[lang],
                     category_entry=entry,
                 )
-                write_feed(self, entry.feed, lang, label, entry.articles, entry.url)
+                write_feed(self, writer, entry.feed, lang, label, entry.articles, entry.url)
 
 
 def get_generators(pelican):

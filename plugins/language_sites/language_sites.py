@@ -22,7 +22,6 @@ bilingual build costs one pass. Settings read: ``SITE_LANGUAGES``,
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from localised_interface.localised_interface import translations_for
@@ -117,7 +116,7 @@ def page_url(output_file):
     return output_file.removesuffix("index.html")
 
 
-def write_feed(generator, path, lang, title, articles, page_url):
+def write_feed(generator, writer, path, lang, title, articles, page_url):
     """Write an Atom feed of ``articles`` in ``lang``, with absolute links."""
     settings = generator.settings
     _ = translations_for(settings, lang).gettext
@@ -145,10 +144,8 @@ def write_feed(generator, path, lang, title, articles, page_url):
             updateddate=getattr(article, "modified", None) or article.date,
             author_name=getattr(getattr(article, "author", None), "name", None),
         )
-    target = Path(generator.output_path, path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "w", encoding="utf-8") as stream:
-        feed.write(stream, "utf-8")
+    # Through the writer, which removes a feed no longer written (warm rebuilds).
+    writer.write_text(path, feed.writeString("utf-8"))
 
 
 class LanguageSitesGenerator(Generator):
@@ -194,7 +191,7 @@ class LanguageSitesGenerator(Generator):
                 self.context,
                 listing=not_found[lang],
             )
-            write_feed(self, paths[lang]["feed"], lang, None, articles, home)
+            write_feed(self, writer, paths[lang]["feed"], lang, None, articles, home)
 
 
 def get_generators(pelican):

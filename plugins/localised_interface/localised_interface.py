@@ -23,10 +23,10 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+from build_speed.incremental import IncrementalWriter
 from jinja2 import BytecodeCache, pass_context
 from markupsafe import Markup
 from pelican import signals
-from pelican.writers import Writer
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def page_language(settings, kwargs):
     return settings["DEFAULT_LANG"]
 
 
-class LocalisedWriter(Writer):
+class LocalisedWriter(IncrementalWriter):
     """A Writer that gives each page the interface of its own language."""
 
     def __init__(self, output_path, settings=None):

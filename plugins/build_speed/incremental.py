@@ -1,0 +1,288 @@
+"""Rebuild only the pages whose inputs changed (the preview's warm rebuilds).
+
+With the content cache on (``LOAD_CONTENT_CACHE`` and ``CACHE_CONTENT``) and
+``DELETE_OUTPUT_DIRECTORY`` off, :class:`IncrementalWriter` gives each page a
+fingerprint before rendering it, and skips the rendering when the page exists
+and its fingerprint is the one the previous build recorded
+(``CACHE_PATH/rendered-pages.json``). Pages the previous build wrote and this
+one does not (a deleted post, a listing page too many) are removed.
+
+A fingerprint covers:
+- the site: every setting; the theme, catalogs and plugins (their files' sizes
+  and times); the metadata of every post and page (title, date, summary,
+  links, notices: everything but the body). A change that may show on other
+  pages re-renders them all;
+- the page: its template, and the values given to this page alone, counting
+  the body of its own post or page and of the posts on its listing page.
+
+In every build, a page is written only when its bytes differ from the file
+already there.
+"""
+
+import datetime
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from pelican.contents import Content
+from pelican.writers import FileOverwriteFailedError, Writer
+
+logger = logging.getLogger(__name__)
+
+STORE = "rendered-pages.json"
+# Attributes that hold the whole site or its settings: counted once, in the site part.
+SHARED = frozenset({"_context", "settings", "_settings"})
+MISSING = object()
+
+
+def is_incremental(settings):
+    return bool(
+        settings.get("LOAD_CONTENT_CACHE")
+        and settings.get("CACHE_CONTENT")
+        and not settings.get("DELETE_OUTPUT_DIRECTORY")
+    )
+
+
+def files_stamp(folders, suffixes):
+    """Sizes and times of the files under ``folders`` that end in ``suffixes``."""
+    stamps = []
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            for name in sorted(names):
+                if name.endswith(suffixes):
+                    status = os.stat(os.path.join(root, name))
+                    stamps.append(f"{root}/{name}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(sorted(stamps))
+
+
+class Fingerprints:
+    """Digests of template values, each object's computed once per build."""
+
+    def __init__(self):
+        self._memo = {}
+
+    def of(self, value, with_body=False):
+        hashed = hashlib.blake2b(digest_size=16)
+        self._feed(hashed, value, with_body, depth=0)
+        return hashed.hexdigest()
+
+    def _content(self, content, with_body):
+        key = (id(content), with_body)
+        if key not in self._memo:
+            hashed = hashlib.blake2b(digest_size=16)
+            for name in sorted(vars(content)):
+                if name in SHARED or (name == "_content" and not with_body):
+                    continue
+                hashed.update(name.encode())
+                # Other posts inside this one (translations, series parts)
+                # count by their own metadata, which the site part covers.
+                self._feed(hashed, getattr(content, name), False, depth=1, nested=True)
+            self._memo[key] = (content, hashed.digest())
+        return self._memo[key][1]
+
+    def _feed(self, hashed, value, with_body, depth, nested=False, fresh=False):
+        update = hashed.update
+        if value is None or isinstance(value, (bool, int, float)):
+            update(repr(value).encode())
+        elif isinstance(value, str):
+            update(b"s%d:" % len(value))
+            update(value.encode("utf-8", "surrogatepass"))
+        elif isinstance(value, (datetime.date, datetime.time)):
+            update(value.isoformat().encode())
+        elif isinstance(value, Content):
+            if nested:
+                update(f"<{value.source_path}>".encode())
+            else:
+                update(self._content(value, with_body))
+        elif isinstance(value, (dict, list, tuple)) and depth > 0 and not fresh:
+            # The same lists (all posts, a category's posts) recur on many pages.
+            key = (id(value), with_body, nested)
+            if key not in self._memo:
+                inner = hashlib.blake2b(digest_size=16)
+                self._feed(inner, value, with_body, depth, nested, fresh=True)
+                self._memo[key] = (value, inner.digest())
+            update(self._memo[key][1])
+        elif isinstance(value, dict):
+            update(b"{")
+            for key in sorted(value, key=repr):
+                if key not in SHARED:
+                    self._feed(hashed, key, False, depth + 1, nested)
+                    self._feed(hashed, value[key], with_body, depth + 1, nested)
+            update(b"}")
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+            update(b"[")
+            for item in items:
+                self._feed(hashed, item, with_body, depth + 1, nested)
+            update(b"]")
+        elif callable(value):
+            update(type(value).__qualname__.encode())
+        elif depth > 12:
+            # Unusually deep: its repr, which may differ each build (re-render, never stale).
+            update(repr(value).encode())
+        elif hasattr(value, "__dict__"):
+            update(type(value).__qualname__.encode())
+            self._feed(hashed, vars(value), with_body, depth + 1, nested)
+        else:
+            update(repr(value).encode())
+
+
+class _Fingerprinted:
+    """A template that is rendered only when the page's fingerprint changed."""
+
+    def __init__(self, template, writer, context):
+        self.template, self.writer, self.context = template, writer, context
+        self.name = template.name
+
+    def render(self, localcontext):
+        return self.writer.render_if_changed(self.template, self.context, localcontext)
+
+
+class _ChangedOnly:
+    """A text file that is written on closing, only when its bytes change."""
+
+    def __init__(self, path, encoding, skip):
+        self.path, self.encoding, self.skip, self.parts = path, encoding, skip, []
+
+    def __enter__(self):
+        return self
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def __exit__(self, *exc_info):
+        if self.skip or exc_info[0] is not None:
+            return
+        data = "".join(self.parts).encode(self.encoding)
+        try:
+            with open(self.path, "rb") as existing:
+                if existing.read() == data:
+                    return
+        except FileNotFoundError:
+            pass
+        with open(self.path, "wb") as stream:
+            stream.write(data)
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, rendering only the pages whose fingerprint changed."""
+
+    # The writer of the build now running, by output folder.
+    current = {}
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.incremental = is_incremental(self.settings)
+        self._store = Path(self.settings.get("CACHE_PATH", "cache"), STORE)
+        self._previous = self._load_store() if self.incremental else {}
+        self._fingerprints = {}
+        self._digests = Fingerprints()
+        self._site = None
+        self._skip_next = False
+        self.rendered = 0
+        self.current[output_path] = self
+
+    def _load_store(self):
+        try:
+            recorded = json.loads(self._store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return recorded.get(str(self.output_path), {})
+
+    def site_fingerprint(self, context):
+        settings = self.settings
+        folders = [settings["THEME"], *settings.get("PLUGIN_PATHS", [])]
+        if settings.get("TRANSLATIONS_DIR"):
+            folders.append(settings["TRANSLATIONS_DIR"])
+        stamp = files_stamp(folders, (".html", ".py", ".mo", ".css", ".js"))
+        return self._digests.of((stamp, context))
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.incremental:
+            if self._site is None:
+                self._site = self.site_fingerprint(context)
+            template = _Fingerprinted(template, self, context)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def render_if_changed(self, template, context, localcontext):
+        own = {
+            key: value
+            for key, value in localcontext.items()
+            if context.get(key, MISSING) is not value
+        }
+        own_posts = [own.get("article"), own.get("page")]
+        if own.get("articles_page") is not None:
+            own_posts += list(own["articles_page"].object_list)
+        fingerprint = self._digests.of(
+            (self._site, template.name, own, [self._digests.of(p, with_body=True)
+                                               for p in own_posts if p is not None])
+        )
+        name = localcontext["output_file"]
+        self._fingerprints[name] = fingerprint
+        path = os.path.join(self.output_path, name)
+        self._skip_next = self._previous.get(name) == fingerprint and os.path.exists(path)
+        if self._skip_next:
+            return ""
+        self.rendered += 1
+        return template.render(localcontext)
+
+    def _claim(self, filename, override):
+        """Pelican's rule for a file written twice (``Writer._open_w``), without opening it."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            return False
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return True
+
+    def _open_w(self, filename, encoding, override=False):
+        skip, self._skip_next = self._skip_next, False
+        if not self._claim(filename, override):
+            return open(os.devnull, "w", encoding=encoding)
+        return _ChangedOnly(filename, encoding, skip)
+
+    def write_text(self, name, text):
+        """Write a file that is not rendered from a template (a feed), if it changed."""
+        path = os.path.join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if self._claim(path, override=False):
+            with _ChangedOnly(path, "utf-8", skip=False) as stream:
+                stream.write(text)
+        self._fingerprints[name] = "written"
+
+    def finish(self):
+        """Remove the pages only earlier builds wrote; remember this build's."""
+        if not self.incremental:
+            return
+        logger.info("Rendered %d of %d pages", self.rendered, len(self._fingerprints))
+        for name in set(self._previous) - set(self._fingerprints):
+            path = Path(self.output_path, name)
+            path.unlink(missing_ok=True)
+            for folder in path.parents:
+                if folder == Path(self.output_path) or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        try:
+            recorded = json.loads(self._store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            recorded = {}
+        recorded[str(self.output_path)] = self._fingerprints
+        self._store.parent.mkdir(parents=True, exist_ok=True)
+        self._store.write_text(json.dumps(recorded, sort_keys=True), encoding="utf-8")
+
+
+def finish_writing(pelican):
+    writer = IncrementalWriter.current.pop(pelican.output_path, None)
+    if writer is not None:
+        writer.finish()
