@@ -89,17 +89,22 @@ def main(reports):
         stock_out, our_out = Path(scratch) / "stock", Path(scratch) / "ours"
         stock_cold, stock_peak = median_of_three(stock(content, stock_out))
         our_cold, our_peak = median_of_three(ours(content, our_out, reports))
-        cached = [f'CACHE_PATH="{scratch}/cache"', "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true"]
-        measure(ours(content, our_out, reports, cached))  # fills the cache
-        post = content / "en" / "report-0007.md"
-        post.write_text(post.read_text() + "\nOne more sentence for the warm rebuild.\n")
-        warm, _ = measure(ours(content, our_out, reports, cached))
+        # The settings of `make preview`, the editors' live preview.
+        cached = [f'CACHE_PATH="{scratch}/cache"', "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true",
+                  "DELETE_OUTPUT_DIRECTORY=false"]
+        measure(ours(content, our_out, reports, cached))  # fills the caches
+        warm = {}
+        for lang in ("en", "ja"):
+            post = sorted((content / lang).glob("*.md"))[0]
+            post.write_text(post.read_text() + "\nOne more sentence for the warm rebuild.\n")
+            warm[lang], _ = measure(ours(content, our_out, reports, cached))
         rows = [
             ("reports", reports, reports),
             ("pages written", pages(stock_out), pages(our_out)),
             ("cold build, s (median of 3)", f"{stock_cold:.2f}", f"{our_cold:.2f}"),
             ("peak memory, MiB", f"{stock_peak:.0f}", f"{our_peak:.0f}"),
-            ("warm rebuild after one edit, s", "", f"{warm:.2f}"),
+            ("warm rebuild, English edit, s", "", f"{warm['en']:.2f}"),
+            ("warm rebuild, Japanese edit, s", "", f"{warm['ja']:.2f}"),
         ]
         print(f"{'':34}{'stock Pelican':>15}{'ours':>10}")
         for name, theirs, mine in rows:
@@ -110,7 +115,9 @@ def main(reports):
             kib = article_transfer(site, url) / 1024
             print(f"article transfer {url}: {kib:.1f} KiB (budget < 30 KB)")
         print(f"cold ratio ours/stock: {our_cold / stock_cold:.2f} (budget <= 1.0)")
-        print(f"warm rebuild / stock cold: {warm / stock_cold:.2f} (budget <= 0.3)")
+        for lang, seconds in warm.items():
+            print(f"warm rebuild ({lang} edit) / stock cold: {seconds / stock_cold:.2f} "
+                  "(budget <= 0.3)")
 
 
 if __name__ == "__main__":

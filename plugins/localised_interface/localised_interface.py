@@ -16,7 +16,7 @@ Settings read: ``SITE_LANGUAGES``, ``DEFAULT_LANG``, ``TRANSLATIONS_DIR``.
 """
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -112,14 +112,25 @@ def locale(lang):
     return Locale.parse(lang)
 
 
+# Listings format the same few dates and counts thousands of times.
+@lru_cache(maxsize=4096)
+def _date(value, format, lang):
+    return format_date(value, format=format, locale=locale(lang))
+
+
+@lru_cache(maxsize=4096)
+def _number(value, lang):
+    return format_decimal(value, locale=locale(lang))
+
+
 @pass_context
 def localdate(context, value, format="long"):
-    return format_date(value, format=format, locale=locale(context["lang"]))
+    return _date(value, format, context["lang"])
 
 
 @pass_context
 def localnumber(context, value):
-    return format_decimal(value, locale=locale(context["lang"]))
+    return _number(value, context["lang"])
 
 
 @pass_context

@@ -47,7 +47,11 @@ function show(query, results) {
 
 async function run(query) {
   try {
-    pagefind ??= await import(form.dataset.bundle + "pagefind.js");
+    if (!pagefind) {
+      pagefind = await import(form.dataset.bundle + "pagefind.js");
+      // Each language's bundle sits in its own folder; result URLs start at the site root.
+      await pagefind.options({ baseUrl: new URL(form.dataset.root, location.href).pathname });
+    }
     const search = await pagefind.search(query);
     show(query, await Promise.all(search.results.slice(0, 20).map((r) => r.data())));
   } catch (error) {
