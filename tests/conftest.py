@@ -9,9 +9,13 @@ PUBLISH_URL = "https://news.example.org"
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The development build of content/, made once per test session."""
+    """The development build of content/, made once per test session.
+
+    Its search index comes in shards of three reports, so the search tests
+    cover merging shards, which only sites of hundreds of reports need.
+    """
     output = tmp_path_factory.mktemp("site")
-    build(output)
+    build(output, extra={"SEARCH_SHARD_SIZE": 3})
     return Site(output)
 
 

@@ -447,11 +447,27 @@ class Checker:
                     "renumber the parts)",
                 )
 
-    def run(self):
+    def run(self, memo=None):
+        """All problems, sorted. ``memo`` (a dict, kept between runs) lets an
+        unchanged file's own checks be skipped; the checks across files always run."""
+        memo = {} if memo is None else memo
         docs = list(self.documents())
         self.reported_domains = reported_domains(docs)
+        # A file's own checks also look at which other files exist (link and
+        # image targets) and at the domains reported anywhere.
+        tree = sorted(str(p) for p in self.root.rglob("*"))
+        context = (tree, sorted(self.reported_domains))
+        if memo.get("context") != context:
+            memo.clear()
+            memo["context"] = context
         for doc in docs:
+            stamp = (doc.path, doc.path.stat().st_mtime_ns, doc.path.stat().st_size, doc.kind)
+            if stamp in memo:
+                self.problems.extend(memo[stamp])
+                continue
+            before = len(self.problems)
             self.check_document(doc)
+            memo[stamp] = self.problems[before:]
         self.check_collection(docs)
         return sorted(set(self.problems))
 
@@ -478,5 +494,5 @@ def parts_after(parts, series, gap):
     return sorted(later, key=lambda item: (item[0], item[1].shown))
 
 
-def check_content(settings):
-    return Checker(settings).run()
+def check_content(settings, memo=None):
+    return Checker(settings).run(memo)

@@ -13,6 +13,7 @@ import re
 
 from lxml import html as lxml_html
 from pelican import signals
+from pelican.contents import Article
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
@@ -30,12 +31,15 @@ def reading_minutes(text, characters_per_minute=500, words_per_minute=230):
     return max(1, math.ceil(japanese / characters_per_minute + english / words_per_minute))
 
 
-def time_articles(generator):
-    characters = generator.settings.get("READING_CHARACTERS_PER_MINUTE", 500)
-    words = generator.settings.get("READING_WORDS_PER_MINUTE", 230)
-    for article in (*generator.articles, *generator.translations, *generator.drafts):
-        article.reading_minutes = reading_minutes(text_of(article.content), characters, words)
+def time_article(content):
+    # Timed as the post is read, so the content cache keeps the result for
+    # warm rebuilds. The raw body: resolving its links changes no text.
+    if not isinstance(content, Article):
+        return
+    characters = content.settings.get("READING_CHARACTERS_PER_MINUTE", 500)
+    words = content.settings.get("READING_WORDS_PER_MINUTE", 230)
+    content.reading_minutes = reading_minutes(text_of(content._content), characters, words)
 
 
 def register():
-    signals.article_generator_finalized.connect(time_articles)
+    signals.content_object_init.connect(time_article)

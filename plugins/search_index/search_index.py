@@ -1,36 +1,41 @@
 """Search for readers, in each language, with Pagefind.
 
 Writes a search page per language (``search/``, ``{lang}/search/``, template
-``search``) and a Pagefind bundle per language beside it (``pagefind/``,
-``{lang}/pagefind/``), built by PyPI ``pagefind[extended]``, whose binary
-segments Japanese. An English query never returns a Japanese page. Only the
-report's title and body are indexed (the elements ``article.html`` marks
-``data-pagefind-body``): no navigation, filters or footers.
+``search``) and that language's search index beside it, built by PyPI
+``pagefind[extended]``, whose binary segments Japanese. An English query never
+returns a Japanese page. Only the report's title and body are indexed (what
+``article.html`` marks ``data-pagefind-body``): no navigation or footers.
 
 Indexing starts as soon as every report is read, before any page is rendered,
 in a forked process that renders each published report's title and body with
-the small ``search_record`` template into a scratch folder (in memory, under
-``/dev/shm``, where there is one) and runs Pagefind over it. The build waits for
-it at the end. A language whose records are the same as in
-the bundle already there (say, after an edit to a report in another language)
-keeps its bundle: ``records.sha256`` in the bundle folder remembers them.
+the small ``search_record`` template and hands them, in memory, to one
+Pagefind service (:mod:`.pagefind_service`). The build waits for it at the end.
 
-Adds ``site_paths[lang]["search"]`` and ``["search_bundle"]``. Settings read:
-``OUTPUT_PATH``, ``SITE_LANGUAGES``.
+A language's reports are split into shards of at most ``SEARCH_SHARD_SIZE``
+(default 200) by a hash of their URL, each its own Pagefind bundle
+(``pagefind/0/``, ``pagefind/1/``, ...; ``{lang}/pagefind/N/``), which the
+search page merges (Pagefind's ``mergeIndex``). A shard whose records are the
+ones its bundle was built from (``records.sha256`` in the bundle) is kept, so
+an edit to one report re-indexes one shard, not the site.
+
+Adds ``site_paths[lang]["search"]``, ``["search_bundles"]`` (the folders of
+the shards that hold reports) and ``["search_shards"]`` (how many there are). Settings read: ``OUTPUT_PATH``, ``SITE_LANGUAGES``,
+``SEARCH_SHARD_SIZE``.
 """
 
 import hashlib
 import json
+import math
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from language_sites.language_sites import listing_in_every_language
+from language_sites.language_sites import listing_in_every_language, with_translations
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
+
+from .pagefind_service import PagefindService
 
 RECORDS_DIGEST = "records.sha256"
 
@@ -39,11 +44,25 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+def shard_count(settings, reports):
+    return max(1, math.ceil(reports / settings.get("SEARCH_SHARD_SIZE", 200)))
+
+
+def shard_of(url, shards):
+    # By a hash of the URL: a new report joins one shard and moves no other.
+    return int(hashlib.sha256(url.encode()).hexdigest(), 16) % shards
+
+
 class SearchPagesGenerator(Generator):
     def generate_context(self):
-        for paths in self.context["site_paths"].values():
+        reports = with_translations(self.context.get("articles", []))
+        for lang, paths in self.context["site_paths"].items():
+            urls = [f"/{r.url}" for r in reports if r.lang == lang and r.status == "published"]
+            count = shard_count(self.settings, len(urls))
+            shards = sorted({shard_of(url, count) for url in urls})  # none empty
             paths["search"] = f"{paths['home']}search/"
-            paths["search_bundle"] = f"{paths['home']}pagefind/"
+            paths["search_shards"] = count
+            paths["search_bundles"] = [f"{paths['home']}pagefind/{n}/" for n in shards]
 
     def generate_output(self, writer):
         for listing in listing_in_every_language(self.settings, "search", "search/").values():
@@ -62,14 +81,18 @@ def sort_entry_file(bundle):
 
 
 def records_by_bundle(articles_generator):
-    """{bundle folder: [(URL, HTML)]}: what Pagefind indexes, per language."""
+    """{bundle folder: [(URL, HTML)]}: what Pagefind indexes, shard by shard."""
     template = articles_generator.get_template("search_record")
     paths = articles_generator.context["site_paths"]
     output = articles_generator.settings["OUTPUT_PATH"]
-    bundles = {Path(output, paths[lang]["search_bundle"]): [] for lang in paths}
+    bundles = {Path(output, b): [] for lang in paths for b in paths[lang]["search_bundles"]}
     for article in (*articles_generator.articles, *articles_generator.translations):
-        bundle = Path(output, paths[article.lang]["search_bundle"])
-        bundles[bundle].append((f"/{article.url}", template.render(article=article)))
+        url = f"/{article.url}"
+        home = paths[article.lang]["home"]
+        shard = shard_of(url, paths[article.lang]["search_shards"])
+        bundles[Path(output, f"{home}pagefind/{shard}/")].append(
+            (url, template.render(article=article))
+        )
     return bundles
 
 
@@ -85,28 +108,26 @@ def is_current(bundle, records):
     return marker.exists() and marker.read_text() == digest(records)
 
 
-def scratch_folder():
-    # Writing thousands of small files is far cheaper in memory than on disk.
-    shm = Path("/dev/shm")
-    in_memory = shm.is_dir() and os.access(shm, os.W_OK)
-    return tempfile.mkdtemp(prefix="search-records-", dir=shm if in_memory else None)
+def remove_other_bundles(bundles):
+    """Remove shards no longer used (the site shrank, or a language lost its reports)."""
+    for parent in {bundle.parent for bundle in bundles}:
+        for folder in parent.iterdir() if parent.is_dir() else ():
+            if folder.is_dir() and folder not in bundles:
+                shutil.rmtree(folder)
 
 
-def write_bundle(bundle, records):
-    """Run Pagefind over ``records`` into ``bundle``; raise if it fails."""
-    scratch = scratch_folder()
-    try:
-        for url, html in records:
-            page = Path(scratch, url.strip("/"), "index.html")
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(html, encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--silent",
-                   "--output-path", str(bundle)]
-        subprocess.run(command, check=True)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    sort_entry_file(bundle)
-    Path(bundle, RECORDS_DIGEST).write_text(digest(records))
+def write_bundles(articles_generator):
+    bundles = records_by_bundle(articles_generator)
+    stale = {b: r for b, r in bundles.items() if not is_current(b, r)}
+    remove_other_bundles(bundles)
+    if not stale:
+        return
+    with PagefindService() as service:
+        for bundle, records in stale.items():
+            (bundle / RECORDS_DIGEST).unlink(missing_ok=True)
+            service.write_index(records, bundle)
+            sort_entry_file(bundle)
+            (bundle / RECORDS_DIGEST).write_text(digest(records))
 
 
 # The indexer running for the build writing to an output folder (one at a time).
@@ -128,10 +149,7 @@ def start_indexing(generators):
         try:
             os.dup2(descriptor, 1)
             os.dup2(descriptor, 2)
-            bundles = records_by_bundle(articles_generator)
-            for bundle, records in bundles.items():
-                if records and not is_current(bundle, records):
-                    write_bundle(bundle, records)
+            write_bundles(articles_generator)
             code = 0
         except BaseException as error:  # noqa: BLE001 - reported by the parent
             os.write(descriptor, f"{error!r}\n".encode())

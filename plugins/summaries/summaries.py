@@ -18,6 +18,7 @@ from html import escape
 
 from lxml import html as lxml_html
 from pelican import signals
+from pelican.contents import Article
 
 SENTENCE_END = {
     "ja": re.compile(r"(?<=[。！？])"),
@@ -71,16 +72,17 @@ def excerpt(text, lang, budget):
     return summary
 
 
-def summarise(generator):
-    words = generator.settings.get("SUMMARY_WORDS", 40)
-    characters = generator.settings.get("SUMMARY_CHARACTERS", 110)
-    for article in (*generator.articles, *generator.translations, *generator.drafts):
-        if "summary" in article.metadata:
-            continue
-        budget = characters if article.lang == "ja" else words
-        text = excerpt(paragraphs_text(article.content), article.lang, budget)
-        article.metadata["summary"] = f"<p>{escape(text)}</p>" if text else ""
+def summarise(content):
+    # Summarised as the post is read, so the content cache keeps the summary
+    # for warm rebuilds. The raw body: resolving its links changes no text.
+    if not isinstance(content, Article) or "summary" in content.metadata:
+        return
+    budget = content.settings.get("SUMMARY_CHARACTERS", 110) if content.lang == "ja" else (
+        content.settings.get("SUMMARY_WORDS", 40)
+    )
+    text = excerpt(paragraphs_text(content._content), content.lang, budget)
+    content.metadata["summary"] = f"<p>{escape(text)}</p>" if text else ""
 
 
 def register():
-    signals.article_generator_finalized.connect(summarise)
+    signals.content_object_init.connect(summarise)

@@ -27,21 +27,28 @@ def test_entry_file_is_rewritten_in_a_stable_order(tmp_path):
     assert json.loads(text)["languages"]["ja"]["hash"] == "j"
 
 
-def test_each_language_has_its_own_bundle_of_exactly_its_reports(site):
+def bundles(root):
+    return sorted((root / "pagefind").glob("*/"))
+
+
+def test_each_language_has_its_own_shards_of_exactly_its_reports(site):
     for home, lang in (("", "en"), ("ja/", "ja")):
-        bundle = site.root / home / "pagefind"
-        entry = json.loads((bundle / "pagefind-entry.json").read_text())
-        assert list(entry["languages"]) == [lang]
+        shards = bundles(site.root / home)
+        assert len(shards) > 1  # the test site is built with small shards
+        indexed = []
+        for shard in shards:
+            entry = json.loads((shard / "pagefind-entry.json").read_text())
+            assert list(entry["languages"]) == [lang]
+            indexed += [fragment["url"] for fragment in fragments(shard)]
         reports = {site.url_of(f) for f in (site.root / home / "posts").glob("*/index.html")}
-        indexed = {fragment["url"] for fragment in fragments(bundle)}
-        assert indexed == reports
+        assert sorted(indexed) == sorted(reports)
         search = site.soup(f"/{home}search/").select_one("[data-search]")
-        assert search["data-bundle"] == f"/{home}pagefind/"
+        assert search["data-bundles"].split() == [site.url_of(s) + "/" for s in shards]
 
 
 def test_index_holds_each_reports_title_and_body_as_the_page_shows_them(site):
-    for bundle in (site.root / "pagefind", site.root / "ja" / "pagefind"):
-        for fragment in fragments(bundle):
+    for shard in bundles(site.root) + bundles(site.root / "ja"):
+        for fragment in fragments(shard):
             page = site.soup(fragment["url"])
             title, body = (text_of(node) for node in page.select("[data-pagefind-body]"))
             assert fragment["meta"]["title"] == title
@@ -49,17 +56,21 @@ def test_index_holds_each_reports_title_and_body_as_the_page_shows_them(site):
             assert bare(fragment["content"]) == bare(title + body)
 
 
-def test_a_language_whose_reports_did_not_change_keeps_its_bundle(tmp_path):
+def entries(root):
+    return {s: (s / "pagefind-entry.json").stat().st_mtime_ns for s in bundles(root)}
+
+
+def test_an_edit_re_indexes_only_the_shard_of_the_edited_report(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     output = tmp_path / "output"
-    warm = {"DELETE_OUTPUT_DIRECTORY": False}
+    warm = {"DELETE_OUTPUT_DIRECTORY": False, "SEARCH_SHARD_SIZE": 3}
     build(output, content=content, extra=warm)
-    english, japanese = (output / "pagefind", output / "ja" / "pagefind")
-    before = {b: (b / "pagefind-entry.json").stat().st_mtime_ns for b in (english, japanese)}
+    before = {**entries(output), **entries(output / "ja")}
     post = content / "en" / "medsindia-principals-indicted.md"
     post.write_text(post.read_text().replace("had worked to", "had long worked to"))
     build(output, content=content, extra=warm)
-    assert (japanese / "pagefind-entry.json").stat().st_mtime_ns == before[japanese]
-    assert (english / "pagefind-entry.json").stat().st_mtime_ns != before[english]
-    assert any("had long worked to" in f["content"] for f in fragments(english))
+    after = {**entries(output), **entries(output / "ja")}
+    changed = [shard for shard in after if after[shard] != before[shard]]
+    assert len(changed) == 1 and changed[0].parent == output / "pagefind"
+    assert any("had long worked to" in f["content"] for f in fragments(changed[0]))

@@ -45,13 +45,28 @@ function show(query, results) {
   status.textContent = message(name, { count, query });
 }
 
+// The index comes in shards, one Pagefind bundle each; the first loads the
+// search engine and the others are merged into it. Result URLs start at the
+// site root, wherever a bundle sits.
+const bundles = form.dataset.bundles.split(" ").filter(Boolean);
+
+async function load() {
+  const baseUrl = new URL(form.dataset.root, location.href).pathname;
+  const engine = await import(bundles[0] + "pagefind.js");
+  await engine.options({ baseUrl });
+  for (const bundle of bundles.slice(1)) {
+    await engine.mergeIndex(bundle, { baseUrl });
+  }
+  return engine;
+}
+
 async function run(query) {
   try {
-    if (!pagefind) {
-      pagefind = await import(form.dataset.bundle + "pagefind.js");
-      // Each language's bundle sits in its own folder; result URLs start at the site root.
-      await pagefind.options({ baseUrl: new URL(form.dataset.root, location.href).pathname });
+    if (!bundles.length) {
+      show(query, []);
+      return;
     }
+    pagefind ??= await load();
     const search = await pagefind.search(query);
     show(query, await Promise.all(search.results.slice(0, 20).map((r) => r.data())));
   } catch (error) {
