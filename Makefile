@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+REQUIREMENTS_ID := $(shell sha1sum requirements.txt | cut -c1-12)
+STAMP := $(VENV)/.installed-$(REQUIREMENTS_ID)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
@@ -68,9 +69,11 @@ check: $(STAMP)
 build: $(STAMP) catalogs
 	$(PELICAN) -s pelicanconf.py
 
-# The preview's build: keeps output/ and the content cache (cache/) between
-# runs and renders only the pages whose inputs changed. Same pages as `build`.
-WARM_SETTINGS := LOAD_CONTENT_CACHE=true CACHE_CONTENT=true DELETE_OUTPUT_DIRECTORY=false
+# The preview's build: keeps output/ and the content cache between runs and
+# renders only the pages whose inputs changed. Same pages as `build`. The cache
+# is per set of pinned packages: a new Pelican cannot read an older one's.
+WARM_SETTINGS := LOAD_CONTENT_CACHE=true CACHE_CONTENT=true DELETE_OUTPUT_DIRECTORY=false \
+	CONTENT_CACHING_LAYER='"generator"' GZIP_CACHE=false CACHE_PATH='"cache/$(REQUIREMENTS_ID)"'
 preview: $(STAMP) catalogs
 	$(PELICAN) -s pelicanconf.py -e $(WARM_SETTINGS)
 

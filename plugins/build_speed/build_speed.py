@@ -28,7 +28,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from .incremental import finish_writing
+from .incremental import finish_writing, remember_cache_key, trust_content_cache
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -107,8 +107,11 @@ def fix_urls(generator):
 
 
 def register():
+    # Before content_check's: it keeps its results only beside a trusted cache.
+    signals.initialized.connect(trust_content_cache)
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_preread.connect(convert_ahead)
     signals.article_generator_finalized.connect(fix_urls)
     # Before any other plugin's: the pages are final when theirs run.
     signals.finalized.connect(finish_writing)
+    signals.finalized.connect(remember_cache_key)

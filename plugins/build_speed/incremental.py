@@ -1,6 +1,6 @@
 """Rebuild only the pages whose inputs changed (the preview's warm rebuilds).
 
-With the content cache on (``LOAD_CONTENT_CACHE`` and ``CACHE_CONTENT``) and
+With Pelican's content cache on (``CACHE_CONTENT``) and
 ``DELETE_OUTPUT_DIRECTORY`` off, :class:`IncrementalWriter` gives each page a
 fingerprint before rendering it, and skips the rendering when the page exists
 and its fingerprint is the one the previous build recorded
@@ -16,7 +16,8 @@ A fingerprint covers:
   the body of its own post or page and of the posts on its listing page.
 
 In every build, a page is written only when its bytes differ from the file
-already there.
+already there. Pelican's content cache is loaded only when the settings and
+plugins are the ones it was made with (``CACHE_PATH/made-with.key``).
 """
 
 import datetime
@@ -34,15 +35,54 @@ logger = logging.getLogger(__name__)
 STORE = "rendered-pages.json"
 # Attributes that hold the whole site or its settings: counted once, in the site part.
 SHARED = frozenset({"_context", "settings", "_settings"})
-MISSING = object()
+SCALARS = frozenset({bool, int, float})
+# Settings about how the site is built, not what it shows.
+BUILD_ONLY = frozenset({
+    "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CONTENT_CACHING_LAYER", "GZIP_CACHE",
+    "CACHE_PATH", "DELETE_OUTPUT_DIRECTORY", "BUILD_PARALLEL_MIN_FILES",
+})
+CONTAINERS = frozenset({dict, list, tuple})
+
+
+CACHE_KEY = "made-with.key"
 
 
 def is_incremental(settings):
-    return bool(
-        settings.get("LOAD_CONTENT_CACHE")
-        and settings.get("CACHE_CONTENT")
-        and not settings.get("DELETE_OUTPUT_DIRECTORY")
-    )
+    return bool(settings.get("CACHE_CONTENT") and not settings.get("DELETE_OUTPUT_DIRECTORY"))
+
+
+def cache_key(settings):
+    """Settings and plugin code: what Pelican's content cache depends on beyond the posts."""
+    plugins = files_stamp(settings.get("PLUGIN_PATHS", []), (".py",))
+    return Fingerprints().of((plugins, settings))
+
+
+# The key of the build now running, by output folder: taken before other
+# plugins add their own settings, and written once the build succeeded.
+_keys = {}
+
+
+def trust_content_cache(pelican):
+    """Load Pelican's content cache only if it was made with these settings and plugins.
+
+    Pelican checks only each post's file, so a cache written before a plugin
+    or a setting changed would bring back posts processed the old way.
+    """
+    settings = pelican.settings
+    if not is_incremental(settings):
+        return
+    key = _keys[pelican.output_path] = cache_key({**settings, "LOAD_CONTENT_CACHE": True})
+    marker = Path(settings["CACHE_PATH"], CACHE_KEY)
+    if not marker.exists() or marker.read_text() != key:
+        settings["LOAD_CONTENT_CACHE"] = False
+
+
+def remember_cache_key(pelican):
+    key = _keys.pop(pelican.output_path, None)
+    if key is not None:
+        marker = Path(pelican.settings["CACHE_PATH"], CACHE_KEY)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(key)
 
 
 def files_stamp(folders, suffixes):
@@ -84,7 +124,11 @@ class Fingerprints:
 
     def _feed(self, hashed, value, with_body, depth, nested=False, fresh=False):
         update = hashed.update
-        if value is None or isinstance(value, (bool, int, float)):
+        kind = type(value)
+        if kind is str:  # by far the most common: checked first
+            update(b"s%d:" % len(value))
+            update(value.encode("utf-8", "surrogatepass"))
+        elif value is None or kind in SCALARS:
             update(repr(value).encode())
         elif isinstance(value, str):
             update(b"s%d:" % len(value))
@@ -96,7 +140,7 @@ class Fingerprints:
                 update(f"<{value.source_path}>".encode())
             else:
                 update(self._content(value, with_body))
-        elif isinstance(value, (dict, list, tuple)) and depth > 0 and not fresh:
+        elif kind in CONTAINERS and depth > 0 and not fresh and len(value) > 8:
             # The same lists (all posts, a category's posts) recur on many pages.
             key = (id(value), with_body, nested)
             if key not in self._memo:
@@ -106,7 +150,11 @@ class Fingerprints:
             update(self._memo[key][1])
         elif isinstance(value, dict):
             update(b"{")
-            for key in sorted(value, key=repr):
+            try:
+                keys = sorted(value)
+            except TypeError:
+                keys = sorted(value, key=repr)
+            for key in keys:
                 if key not in SHARED:
                     self._feed(hashed, key, False, depth + 1, nested)
                     self._feed(hashed, value[key], with_body, depth + 1, nested)
@@ -132,12 +180,13 @@ class Fingerprints:
 class _Fingerprinted:
     """A template that is rendered only when the page's fingerprint changed."""
 
-    def __init__(self, template, writer, context):
-        self.template, self.writer, self.context = template, writer, context
+    def __init__(self, template, writer, context, kwargs):
+        self.template, self.writer, self.context, self.kwargs = template, writer, context, kwargs
         self.name = template.name
 
     def render(self, localcontext):
-        return self.writer.render_if_changed(self.template, self.context, localcontext)
+        return self.writer.render_if_changed(self.template, self.context, self.kwargs,
+                                             localcontext)
 
 
 class _ChangedOnly:
@@ -197,21 +246,21 @@ class IncrementalWriter(Writer):
         if settings.get("TRANSLATIONS_DIR"):
             folders.append(settings["TRANSLATIONS_DIR"])
         stamp = files_stamp(folders, (".html", ".py", ".mo", ".css", ".js"))
-        return self._digests.of((stamp, context))
+        shown = {key: value for key, value in context.items() if key not in BUILD_ONLY}
+        return self._digests.of((stamp, shown))
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self.incremental:
             if self._site is None:
                 self._site = self.site_fingerprint(context)
-            template = _Fingerprinted(template, self, context)
+            template = _Fingerprinted(template, self, context, kwargs)
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def render_if_changed(self, template, context, localcontext):
-        own = {
-            key: value
-            for key, value in localcontext.items()
-            if context.get(key, MISSING) is not value
-        }
+    def render_if_changed(self, template, context, kwargs, localcontext):
+        # This page's own values: those given for it, and those Pelican adds
+        # (its pagination, its file name).
+        keys = (localcontext.keys() - context.keys()) | (kwargs.keys() & localcontext.keys())
+        own = {key: localcontext[key] for key in keys}
         own_posts = [own.get("article"), own.get("page")]
         if own.get("articles_page") is not None:
             own_posts += list(own["articles_page"].object_list)

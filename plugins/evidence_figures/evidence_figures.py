@@ -41,9 +41,6 @@ TYPE_SPAN = re.compile(r'<span class="evidence-type" data-type="(\w+)"></span>')
 META_SPAN = re.compile(
     r'<span class="evidence-meta" data-captured="([^"]*)" data-source="([^"]*)"></span>'
 )
-FIGURE_IMAGE = re.compile(
-    r'<img [^>]*src="' + re.escape(SITE_ROOT_MARK) + r'/([^"]+)" srcset="([^"]+)"'
-)
 TYPE = Markup('<span class="evidence-type" data-type="{}">{}</span>')
 META = Markup('<span class="evidence-meta">{}</span>')
 DOMAIN = Markup('<span class="domain" translate="no">{}</span>')
@@ -109,13 +106,27 @@ def label_figures(content):
         return META.format(caption_details(_, content.lang, *match.groups()))
 
     html = META_SPAN.sub(details, TYPE_SPAN.sub(type_label, content._content))
-    # Read from the HTML, not recorded while parsing: Pelican's content cache
-    # can hand back a post without running Markdown again.
-    figures = content.settings["EVIDENCE_FIGURES"]
-    for image, srcset in FIGURE_IMAGE.findall(html):
-        figures.wanted.update((image, int(w)) for w in re.findall(r" (\d+)w", srcset))
     # Image URLs start from the site's root URL, which may have a path of its own.
     content._content = html.replace(SITE_ROOT_MARK, content.settings["SITEURL"])
+
+
+def figure_images(root):
+    """(image, srcset) of each figure in HTML whose image URLs start with ``root``."""
+    return re.compile(r'<img [^>]*src="' + re.escape(root) + r'/([^"]+)" srcset="([^"]+)"')
+
+
+def want_sizes(generators):
+    """The image sizes the posts' figures ask for.
+
+    Read from every post's HTML once all are read, not while each is parsed
+    or labelled: Pelican's content cache can hand back a post that was not.
+    """
+    settings = generators[0].settings
+    figures, images = settings["EVIDENCE_FIGURES"], figure_images(settings["SITEURL"])
+    for content in generators[0].context["generated_content"].values():
+        if isinstance(content, Article | Page) and "evidence-type" in (content._content or ""):
+            for image, srcset in images.findall(content._content):
+                figures.wanted.update((image, int(w)) for w in re.findall(r" (\d+)w", srcset))
 
 
 def write_variants(pelican):
@@ -125,4 +136,5 @@ def write_variants(pelican):
 def register():
     signals.initialized.connect(add_syntax)
     signals.content_object_init.connect(label_figures)
+    signals.all_generators_finalized.connect(want_sizes)
     signals.finalized.connect(write_variants)

@@ -68,7 +68,11 @@ class PagefindService:
         return payload
 
     def write_index(self, pages, output_path):
-        """Index ``pages`` ([(URL, HTML)]) and write the bundle to ``output_path``."""
+        """Index ``pages`` ([(URL, HTML)]) and write the bundle to ``output_path``.
+
+        Pagefind may still be writing when it replies: the bundle is complete
+        once the service is closed.
+        """
         index = self.reply(self.send({"type": "NewIndex", "config": None}))["index_id"]
         added = [
             self.send({"type": "AddFile", "index_id": index, "url": url,

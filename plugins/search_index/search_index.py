@@ -80,32 +80,34 @@ def sort_entry_file(bundle):
     entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False), encoding="utf-8")
 
 
-def records_by_bundle(articles_generator):
-    """{bundle folder: [(URL, HTML)]}: what Pagefind indexes, shard by shard."""
-    template = articles_generator.get_template("search_record")
+def reports_by_bundle(articles_generator):
+    """{bundle folder: [report]}: which shard indexes which report."""
     paths = articles_generator.context["site_paths"]
     output = articles_generator.settings["OUTPUT_PATH"]
     bundles = {Path(output, b): [] for lang in paths for b in paths[lang]["search_bundles"]}
     for article in (*articles_generator.articles, *articles_generator.translations):
-        url = f"/{article.url}"
         home = paths[article.lang]["home"]
-        shard = shard_of(url, paths[article.lang]["search_shards"])
-        bundles[Path(output, f"{home}pagefind/{shard}/")].append(
-            (url, template.render(article=article))
-        )
+        shard = shard_of(f"/{article.url}", paths[article.lang]["search_shards"])
+        bundles[Path(output, f"{home}pagefind/{shard}/")].append(article)
     return bundles
 
 
-def digest(records):
-    hashed = hashlib.sha256()
-    for url, html in sorted(records):
-        hashed.update(f"{len(url)}:{url}{len(html)}:{html}".encode())
+def digest(template, reports):
+    """What a shard's records are made of: cheaper than rendering them.
+
+    The raw body stands for the rendered one: resolving links changes no text.
+    """
+    hashed = hashlib.sha256(template.filename.encode())
+    hashed.update(Path(template.filename).read_bytes())
+    for report in sorted(reports, key=lambda r: r.url):
+        for part in (report.url, report.lang, report.title, report._content):
+            hashed.update(f"{len(part)}:{part}".encode())
     return hashed.hexdigest()
 
 
-def is_current(bundle, records):
+def is_current(bundle, fingerprint):
     marker = Path(bundle, RECORDS_DIGEST)
-    return marker.exists() and marker.read_text() == digest(records)
+    return marker.exists() and marker.read_text() == fingerprint
 
 
 def remove_other_bundles(bundles):
@@ -117,17 +119,24 @@ def remove_other_bundles(bundles):
 
 
 def write_bundles(articles_generator):
-    bundles = records_by_bundle(articles_generator)
-    stale = {b: r for b, r in bundles.items() if not is_current(b, r)}
+    template = articles_generator.get_template("search_record")
+    bundles = reports_by_bundle(articles_generator)
     remove_other_bundles(bundles)
+    stale = {}
+    for bundle, reports in bundles.items():
+        fingerprint = digest(template, reports)
+        if not is_current(bundle, fingerprint):
+            stale[bundle] = (reports, fingerprint)
     if not stale:
         return
     with PagefindService() as service:
-        for bundle, records in stale.items():
+        for bundle, (reports, _) in stale.items():
             (bundle / RECORDS_DIGEST).unlink(missing_ok=True)
+            records = [(f"/{r.url}", template.render(article=r)) for r in reports]
             service.write_index(records, bundle)
-            sort_entry_file(bundle)
-            (bundle / RECORDS_DIGEST).write_text(digest(records))
+    for bundle, (_, fingerprint) in stale.items():
+        sort_entry_file(bundle)
+        (bundle / RECORDS_DIGEST).write_text(fingerprint)
 
 
 # The indexer running for the build writing to an output folder (one at a time).

@@ -9,7 +9,9 @@ from pelican.contents import Content
 
 from tests.site import ROOT, build
 
-WARM = {"LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "DELETE_OUTPUT_DIRECTORY": False}
+# As `make preview` sets them.
+WARM = {"LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "DELETE_OUTPUT_DIRECTORY": False,
+        "CONTENT_CACHING_LAYER": "generator", "GZIP_CACHE": False}
 MEDSINDIA = Path("posts", "medsindia-principals-indicted", "index.html")
 EFF = Path("posts", "eff-shadow-regulation", "index.html")
 
@@ -70,6 +72,16 @@ def test_warm_rebuilds_render_only_changed_pages_and_match_cold_builds(tmp_path)
     assert "Operation Pangea IX: renamed" in (warm / "index.html").read_text(encoding="utf-8")
     cold = tmp_path / "cold-2"
     build(cold, content=content)
+    assert_same_site(warm, cold)
+
+
+def test_a_changed_setting_is_not_served_from_the_content_cache(tmp_path):
+    # Summaries are made as posts are read, so the content cache holds them.
+    extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    build(warm, extra=extra)
+    build(warm, extra={**extra, "SUMMARY_WORDS": 8})
+    build(cold, extra={"SUMMARY_WORDS": 8})
     assert_same_site(warm, cold)
 
 
