@@ -67,11 +67,11 @@ class PagefindService:
             raise PagefindServiceError(payload.get("message", payload))
         return payload
 
-    def write_index(self, pages, output_path):
-        """Index ``pages`` ([(URL, HTML)]) and write the bundle to ``output_path``.
+    def bundle(self, pages):
+        """{path in the bundle: bytes} of a Pagefind bundle indexing ``pages`` ([(URL, HTML)]).
 
-        Pagefind may still be writing when it replies: the bundle is complete
-        once the service is closed.
+        The files come back through the pipe, not written by Pagefind: its
+        WriteFiles replies before the files are complete.
         """
         index = self.reply(self.send({"type": "NewIndex", "config": None}))["index_id"]
         added = [
@@ -81,8 +81,9 @@ class PagefindService:
         ]
         for message_id in added:
             self.reply(message_id)
-        self.reply(self.send({"type": "WriteFiles", "index_id": index,
-                              "output_path": str(output_path)}))
+        files = self.reply(self.send({"type": "GetFiles", "index_id": index}))["files"]
+        self.reply(self.send({"type": "DeleteIndex", "index_id": index}))
+        return {file["path"]: base64.b64decode(file["content"]) for file in files}
 
     def close(self):
         self._process.stdin.close()

@@ -29,6 +29,7 @@ import math
 import os
 import shutil
 import tempfile
+import traceback
 from pathlib import Path
 
 from language_sites.language_sites import listing_in_every_language, with_translations
@@ -72,12 +73,33 @@ class SearchPagesGenerator(Generator):
             )
 
 
-def sort_entry_file(bundle):
-    # Pagefind writes its language table in random order; sorted, the same
-    # content gives the same bytes (reproducible builds).
-    entry = Path(bundle, "pagefind-entry.json")
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+# Pagefind's ready-made search interfaces: search.js uses none of them.
+UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
+
+
+def sorted_entry(data):
+    # Pagefind lists languages in random order; sorted, the same content gives
+    # the same bytes (reproducible builds).
+    entry = json.loads(data)
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False).encode()
+
+
+def write_bundle(bundle, files, fingerprint):
+    """Write a bundle's files, only those that changed, and remove any others."""
+    files = {path: data for path, data in files.items() if not path.startswith(UNUSED)}
+    files["pagefind-entry.json"] = sorted_entry(files["pagefind-entry.json"])
+    marker = bundle / RECORDS_DIGEST
+    marker.unlink(missing_ok=True)  # written last: a bundle cut short is rebuilt
+    if bundle.exists():
+        for old in bundle.rglob("*"):
+            if old.is_file() and old.relative_to(bundle).as_posix() not in files:
+                old.unlink()
+    for path, data in files.items():
+        target = bundle / path
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    marker.write_text(fingerprint)
 
 
 def reports_by_bundle(articles_generator):
@@ -130,13 +152,9 @@ def write_bundles(articles_generator):
     if not stale:
         return
     with PagefindService() as service:
-        for bundle, (reports, _) in stale.items():
-            (bundle / RECORDS_DIGEST).unlink(missing_ok=True)
+        for bundle, (reports, fingerprint) in stale.items():
             records = [(f"/{r.url}", template.render(article=r)) for r in reports]
-            service.write_index(records, bundle)
-    for bundle, (_, fingerprint) in stale.items():
-        sort_entry_file(bundle)
-        (bundle / RECORDS_DIGEST).write_text(fingerprint)
+            write_bundle(bundle, service.bundle(records), fingerprint)
 
 
 # The indexer running for the build writing to an output folder (one at a time).
@@ -160,8 +178,8 @@ def start_indexing(generators):
             os.dup2(descriptor, 2)
             write_bundles(articles_generator)
             code = 0
-        except BaseException as error:  # noqa: BLE001 - reported by the parent
-            os.write(descriptor, f"{error!r}\n".encode())
+        except BaseException:  # noqa: BLE001 - reported by the parent
+            os.write(descriptor, traceback.format_exc().encode())
         os._exit(code)
     os.close(descriptor)
     _indexing[output] = (pid, Path(log))

@@ -2,7 +2,7 @@ import gzip
 import json
 import shutil
 
-from search_index.search_index import sort_entry_file
+from search_index.search_index import RECORDS_DIGEST, sorted_entry, write_bundle
 
 from tests.site import ROOT, build, text_of
 
@@ -18,13 +18,26 @@ def bare(text):
     return "".join(text.replace(".", "").replace("\u200b", "").split())
 
 
-def test_entry_file_is_rewritten_in_a_stable_order(tmp_path):
-    entry = tmp_path / "pagefind-entry.json"
-    entry.write_text('{"version":"1","languages":{"ja":{"hash":"j"},"en":{"hash":"e"}}}')
-    sort_entry_file(tmp_path)
-    text = entry.read_text()
+def test_entry_file_is_rewritten_in_a_stable_order():
+    text = sorted_entry(b'{"version":"1","languages":{"ja":{"hash":"j"},"en":{"hash":"e"}}}').decode()
     assert text.index('"en"') < text.index('"ja"')
     assert json.loads(text)["languages"]["ja"]["hash"] == "j"
+
+
+def test_a_bundle_is_written_as_given_without_the_unused_interfaces(tmp_path):
+    bundle = tmp_path / "pagefind" / "0"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "fragment" / "gone.pf_fragment").write_bytes(b"old")
+    (bundle / "pagefind.js").write_bytes(b"same")
+    kept = (bundle / "pagefind.js").stat().st_mtime_ns
+    files = {"pagefind.js": b"same", "fragment/new.pf_fragment": b"new",
+             "pagefind-ui.js": b"ui", "pagefind-entry.json": b'{"languages":{}}'}
+    write_bundle(bundle, files, "abc")
+    written = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+    assert written == sorted(["pagefind.js", "fragment/new.pf_fragment", "pagefind-entry.json",
+                              RECORDS_DIGEST])
+    assert (bundle / "pagefind.js").stat().st_mtime_ns == kept
+    assert (bundle / RECORDS_DIGEST).read_text() == "abc"
 
 
 def bundles(root):
