@@ -2,10 +2,10 @@
 
 With Pelican's content cache on (``CACHE_CONTENT``) and
 ``DELETE_OUTPUT_DIRECTORY`` off, :class:`IncrementalWriter` gives each page a
-fingerprint before rendering it, and skips the rendering when the page exists
-and its fingerprint is the one the previous build recorded
-(``CACHE_PATH/rendered-pages.json``). Pages the previous build wrote and this
-one does not (a deleted post, a listing page too many) are removed.
+fingerprint before rendering it, and skips the rendering when the fingerprint
+is the one the previous build recorded and the file is still the one that
+build left (``CACHE_PATH/rendered-pages.json``). Pages the previous build wrote
+and this one does not (a deleted post, a listing page too many) are removed.
 
 A fingerprint covers:
 - the site: every setting; the theme, catalogs and plugins (their files' sizes
@@ -95,6 +95,14 @@ def files_stamp(folders, suffixes):
                     status = os.stat(os.path.join(root, name))
                     stamps.append(f"{root}/{name}:{status.st_size}:{status.st_mtime_ns}")
     return "\n".join(sorted(stamps))
+
+
+def file_stamp(path):
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return [None, None]
+    return [status.st_size, status.st_mtime_ns]
 
 
 class Fingerprints:
@@ -271,7 +279,7 @@ class IncrementalWriter(Writer):
         name = localcontext["output_file"]
         self._fingerprints[name] = fingerprint
         path = os.path.join(self.output_path, name)
-        self._skip_next = self._previous.get(name) == fingerprint and os.path.exists(path)
+        self._skip_next = self._previous.get(name) == [fingerprint, *file_stamp(path)]
         if self._skip_next:
             return ""
         self.rendered += 1
@@ -326,7 +334,12 @@ class IncrementalWriter(Writer):
             recorded = json.loads(self._store.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             recorded = {}
-        recorded[str(self.output_path)] = self._fingerprints
+        # With each page's size and time, so a page another build wrote since
+        # (make build, make publish) is rendered again.
+        recorded[str(self.output_path)] = {
+            name: [fingerprint, *file_stamp(os.path.join(self.output_path, name))]
+            for name, fingerprint in self._fingerprints.items()
+        }
         self._store.parent.mkdir(parents=True, exist_ok=True)
         self._store.write_text(json.dumps(recorded, sort_keys=True), encoding="utf-8")
 

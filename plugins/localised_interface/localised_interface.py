@@ -23,7 +23,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
-from build_speed.incremental import IncrementalWriter
+from build_speed.incremental import IncrementalWriter, is_incremental
 from jinja2 import BytecodeCache, pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -143,19 +143,27 @@ class MemoryBytecodeCache(BytecodeCache):
     """Compiled templates, shared by every generator's Jinja environment.
 
     Pelican gives each generator its own environment, so each would compile the
-    theme again; entries are keyed by the template source's checksum, so an
-    edited template is never served stale.
+    theme again. Warm rebuilds also keep them on disk, in ``CACHE_PATH``, for
+    the next build. Jinja checks each entry against the template source's
+    checksum, so an edited template is never served stale.
     """
 
     def __init__(self):
         self.store = {}
+        self.folder = None
 
     def load_bytecode(self, bucket):
-        if (code := self.store.get(bucket.key)) is not None:
+        code = self.store.get(bucket.key)
+        if code is None and self.folder and (saved := self.folder / bucket.key).exists():
+            code = self.store[bucket.key] = saved.read_bytes()
+        if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        code = self.store[bucket.key] = bucket.bytecode_to_string()
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / bucket.key).write_bytes(code)
 
 
 COMPILED_TEMPLATES = MemoryBytecodeCache()
@@ -164,6 +172,8 @@ COMPILED_TEMPLATES = MemoryBytecodeCache()
 def add_filters(generator):
     # Templates rendered outside the writer (none today) fall back to English.
     generator.env.install_null_translations(newstyle=True)
+    if is_incremental(generator.settings):
+        COMPILED_TEMPLATES.folder = Path(generator.settings["CACHE_PATH"], "templates")
     generator.env.bytecode_cache = COMPILED_TEMPLATES
     # A build renders a fixed theme: no need to stat each template per include.
     generator.env.auto_reload = False

@@ -75,6 +75,17 @@ def test_warm_rebuilds_render_only_changed_pages_and_match_cold_builds(tmp_path)
     assert_same_site(warm, cold)
 
 
+def test_pages_another_build_wrote_are_rendered_again(tmp_path):
+    # `make publish` swaps a production build into output/ under the preview.
+    extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    build(warm, extra=extra)
+    build(warm, extra={**extra, "DELETE_OUTPUT_DIRECTORY": True, "SITEURL": "https://x.example"})
+    build(warm, extra=extra)
+    build(cold)
+    assert_same_site(warm, cold)
+
+
 def test_a_changed_setting_is_not_served_from_the_content_cache(tmp_path):
     # Summaries are made as posts are read, so the content cache holds them.
     extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
