@@ -106,10 +106,24 @@ def fix_urls(generator):
         article.override_url = article.url
 
 
+def adopt_cached(generator):
+    """Give posts from Pelican's generator-level cache this build's context.
+
+    They come back with the settings and context of the build that saved
+    them, taken before any page was read, so a post's ``{filename}`` link to a
+    page would not resolve.
+    """
+    for _, content in getattr(generator, "_cache", {}).values():
+        if content is not None:
+            content._context, content.settings = generator.context, generator.settings
+
+
 def register():
     # Before content_check's: it keeps its results only beside a trusted cache.
     signals.initialized.connect(trust_content_cache)
     signals.readers_init.connect(use_reusing_reader)
+    signals.article_generator_init.connect(adopt_cached)
+    signals.page_generator_init.connect(adopt_cached)
     signals.article_generator_preread.connect(convert_ahead)
     signals.article_generator_finalized.connect(fix_urls)
     # Before any other plugin's: the pages are final when theirs run.

@@ -75,6 +75,21 @@ def test_warm_rebuilds_render_only_changed_pages_and_match_cold_builds(tmp_path)
     assert_same_site(warm, cold)
 
 
+def test_cached_posts_link_to_pages_as_fresh_ones_do(tmp_path):
+    # Pelican's cache hands back posts that saw the site before any page was read.
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    edit(content / "en" / "medsindia-principals-indicted.md", "According to LegitScript,",
+         "See [about us]({filename}/pages/about.md). According to LegitScript,")
+    extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    build(warm, content=content, extra=extra)
+    build(warm, content=content, extra=extra)
+    build(cold, content=content)
+    assert 'href="/about/">about us' in (warm / MEDSINDIA).read_text(encoding="utf-8")
+    assert_same_site(warm, cold)
+
+
 def test_pages_another_build_wrote_are_rendered_again(tmp_path):
     # `make publish` swaps a production build into output/ under the preview.
     extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
