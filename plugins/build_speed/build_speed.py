@@ -119,8 +119,8 @@ def adopt_cached(generator):
 
 
 def register():
-    # Before content_check's: it keeps its results only beside a trusted cache.
-    signals.initialized.connect(trust_content_cache)
+    # Once every plugin has added its settings, before the generators load caches.
+    signals.get_generators.connect(trust_content_cache)
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_init.connect(adopt_cached)
     signals.page_generator_init.connect(adopt_cached)

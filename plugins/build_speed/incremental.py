@@ -57,8 +57,8 @@ def cache_key(settings):
     return Fingerprints().of((plugins, settings))
 
 
-# The key of the build now running, by output folder: taken before other
-# plugins add their own settings, and written once the build succeeded.
+# The key of the build now running, by output folder: written once the build
+# succeeded.
 _keys = {}
 
 
@@ -66,7 +66,10 @@ def trust_content_cache(pelican):
     """Load Pelican's content cache only if it was made with these settings and plugins.
 
     Pelican checks only each post's file, so a cache written before a plugin
-    or a setting changed would bring back posts processed the old way.
+    or a setting changed would bring back posts processed the old way. Settings
+    include what plugins derive from all posts (the domains mentioned anywhere).
+    Connected to ``get_generators``: sent after every plugin's ``initialized``
+    and before the generators load their caches. Returns no generator.
     """
     settings = pelican.settings
     if not is_incremental(settings):

@@ -98,6 +98,10 @@ class Checker:
         self.series = settings.get("SERIES", {})
         self.article_paths = settings["ARTICLE_PATHS"]
         self.page_paths = settings["PAGE_PATHS"]
+        self.settings_read = repr((
+            str(self.root), self.languages, self.default_lang, sorted(self.categories.items()),
+            sorted(self.series.items()), self.article_paths, self.page_paths,
+        ))
         self.problems = []
 
     def report(self, doc, line, field, message):
@@ -454,9 +458,11 @@ class Checker:
         docs = list(self.documents())
         self.reported_domains = reported_domains(docs)
         # A file's own checks also look at which other files exist (link and
-        # image targets) and at the domains reported anywhere.
+        # image targets), the domains reported anywhere, the settings and the
+        # rules themselves.
         tree = sorted(str(p) for p in self.root.rglob("*"))
-        context = (tree, sorted(self.reported_domains))
+        rules = (self.settings_read, CHECKS_VERSION)
+        context = (tree, sorted(self.reported_domains), rules)
         if memo.get("context") != context:
             memo.clear()
             memo["context"] = context
@@ -470,6 +476,12 @@ class Checker:
             memo[stamp] = self.problems[before:]
         self.check_collection(docs)
         return sorted(set(self.problems))
+
+
+# The rules' own code: an edited rule checks every file again.
+CHECKS_VERSION = tuple(
+    (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(Path(__file__).parent.glob("*.py"))
+)
 
 
 def reported_domains(docs):
