@@ -121,16 +121,22 @@ class Fingerprints:
 
     def _content(self, content, with_body):
         key = (id(content), with_body)
-        if key not in self._memo:
-            hashed = hashlib.blake2b(digest_size=16)
-            for name in sorted(vars(content)):
-                if name in SHARED or (name == "_content" and not with_body):
-                    continue
-                hashed.update(name.encode())
-                # Other posts inside this one (translations, series parts)
-                # count by their own metadata, which the site part covers.
-                self._feed(hashed, getattr(content, name), False, depth=1, nested=True)
+        if key in self._memo:
+            return self._memo[key][1]
+        if with_body:  # its metadata's digest, and the body
+            hashed = hashlib.blake2b(self._content(content, False), digest_size=16)
+            self._feed(hashed, getattr(content, "_content", None), False, depth=1, nested=True)
             self._memo[key] = (content, hashed.digest())
+            return self._memo[key][1]
+        hashed = hashlib.blake2b(digest_size=16)
+        for name in sorted(vars(content)):
+            if name in SHARED or name == "_content":
+                continue
+            hashed.update(name.encode())
+            # Other posts inside this one (translations, series parts) count
+            # by their own metadata, which the site part covers.
+            self._feed(hashed, getattr(content, name), False, depth=1, nested=True)
+        self._memo[key] = (content, hashed.digest())
         return self._memo[key][1]
 
     def _feed(self, hashed, value, with_body, depth, nested=False, fresh=False):
