@@ -19,8 +19,9 @@ ones its bundle was built from (``records.sha256`` in the bundle) is kept, so
 an edit to one report re-indexes one shard, not the site.
 
 Adds ``site_paths[lang]["search"]``, ``["search_bundles"]`` (the folders of
-the shards that hold reports) and ``["search_shards"]`` (how many there are). Settings read: ``OUTPUT_PATH``, ``SITE_LANGUAGES``,
-``SEARCH_SHARD_SIZE``.
+the shards that hold reports) and ``["search_shards"]`` (how many there are).
+Settings read: ``OUTPUT_PATH``, ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``,
+``PLUGIN_PATHS``.
 """
 
 import hashlib
@@ -32,6 +33,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from build_speed.incremental import files_stamp
 from language_sites.language_sites import listing_in_every_language, with_translations
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
@@ -114,13 +116,14 @@ def reports_by_bundle(articles_generator):
     return bundles
 
 
-def digest(template, reports):
+def digest(settings, template, reports):
     """What a shard's records are made of: cheaper than rendering them.
 
     The raw body stands for the rendered one: resolving links changes no text.
+    The template and the plugins (its filters, this one) count too.
     """
-    hashed = hashlib.sha256(template.filename.encode())
-    hashed.update(Path(template.filename).read_bytes())
+    hashed = hashlib.sha256(Path(template.filename).read_bytes())
+    hashed.update(files_stamp(settings.get("PLUGIN_PATHS", []), (".py",)).encode())
     for report in sorted(reports, key=lambda r: r.url):
         for part in (report.url, report.lang, report.title, report._content):
             hashed.update(f"{len(part)}:{part}".encode())
@@ -146,7 +149,7 @@ def write_bundles(articles_generator):
     remove_other_bundles(bundles)
     stale = {}
     for bundle, reports in bundles.items():
-        fingerprint = digest(template, reports)
+        fingerprint = digest(articles_generator.settings, template, reports)
         if not is_current(bundle, fingerprint):
             stale[bundle] = (reports, fingerprint)
     if not stale:
