@@ -89,6 +89,18 @@ def test_every_page_carries_a_strict_policy(published):
     assert "frame-ancestors 'none'" in headers and "X-Content-Type-Options: nosniff" in headers
 
 
+def test_header_policy_lets_search_run_and_pages_stay_strict(published):
+    # A browser enforces the header's policy and the page's <meta> together.
+    headers = (published.root / "_headers").read_text()
+    header = next(line for line in headers.splitlines() if "Content-Security-Policy" in line)
+    assert "'wasm-unsafe-eval'" in header and "'unsafe-eval'" not in header.replace("wasm-", "")
+    for file in published.html_files():
+        soup = published.soup(published.url_of(file))
+        meta = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+        is_search = soup.select_one("[data-search]") is not None
+        assert ("'wasm-unsafe-eval'" in meta) == is_search, file
+
+
 def test_failed_publish_leaves_the_previous_output(tmp_path):
     project = copy_project(tmp_path / "project")
     env = {"SITEURL": SITEURL, "PATH": "/usr/bin:/bin"}

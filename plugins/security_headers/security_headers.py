@@ -1,12 +1,17 @@
 """Write ``_headers`` for hosts that read one (Netlify, Cloudflare Pages).
 
-GitHub Pages cannot set headers, so every page also carries the same
-``CONTENT_SECURITY_POLICY`` in a ``<meta>`` (see ``base.html``); this file
-adds what only a header can do (``frame-ancestors``, ``X-Frame-Options``) and
-the usual hardening headers.
+GitHub Pages cannot set headers, so every page also carries its policy in a
+``<meta>`` (see ``base.html``); this file adds what only a header can do
+(``frame-ancestors``, ``X-Frame-Options``) and the usual hardening headers.
+
+A browser enforces the header's policy and the page's own together, so the
+header carries ``SEARCH_CONTENT_SECURITY_POLICY``, the one that lets the
+search pages run Pagefind's WebAssembly: with ``CONTENT_SECURITY_POLICY`` in
+the header, search would break on such hosts, while every other page's
+``<meta>`` still forbids WebAssembly there.
 
 Adds nothing to the template context. Settings read:
-``CONTENT_SECURITY_POLICY``, ``OUTPUT_PATH``.
+``SEARCH_CONTENT_SECURITY_POLICY``, ``OUTPUT_PATH``.
 """
 
 from pathlib import Path
@@ -29,7 +34,7 @@ def headers_file(policy):
 
 
 def write_headers(pelican):
-    policy = pelican.settings["CONTENT_SECURITY_POLICY"]
+    policy = pelican.settings["SEARCH_CONTENT_SECURITY_POLICY"]
     target = Path(pelican.settings["OUTPUT_PATH"]) / "_headers"
     target.write_text(headers_file(policy), encoding="utf-8")
 
