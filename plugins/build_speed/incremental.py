@@ -318,6 +318,20 @@ class IncrementalWriter(Writer):
             return open(os.devnull, "w", encoding=encoding)
         return _ChangedOnly(filename, encoding, skip)
 
+    def is_current(self, name, inputs):
+        """Whether a file made from ``inputs`` (posts count with their bodies), not
+        from a template, is still the one the last build made: then it need not
+        be made again, and it is kept."""
+        if not self.incremental or self._site is None:
+            return False
+        fingerprint = self._digests.of((self._site, name, inputs), with_body=True)
+        self._fingerprints[name] = fingerprint
+        path = os.path.join(self.output_path, name)
+        if self._previous.get(name) != [fingerprint, *file_stamp(path)]:
+            return False
+        self._claim(path, override=False)
+        return True
+
     def write_text(self, name, text):
         """Write a file that is not rendered from a template (a feed), if it changed."""
         path = os.path.join(self.output_path, name)
@@ -325,7 +339,7 @@ class IncrementalWriter(Writer):
         if self._claim(path, override=False):
             with _ChangedOnly(path, "utf-8", skip=False) as stream:
                 stream.write(text)
-        self._fingerprints[name] = "written"
+        self._fingerprints.setdefault(name, "written")
 
     def finish(self):
         """Remove the pages only earlier builds wrote; remember this build's."""

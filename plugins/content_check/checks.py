@@ -467,7 +467,8 @@ class Checker:
             memo.clear()
             memo["context"] = context
         for doc in docs:
-            stamp = (doc.path, doc.path.stat().st_mtime_ns, doc.path.stat().st_size, doc.kind)
+            status = doc.path.stat()
+            stamp = (str(doc.path), status.st_mtime_ns, status.st_size, doc.kind)
             if stamp in memo:
                 self.problems.extend(memo[stamp])
                 continue

@@ -119,6 +119,9 @@ def page_url(output_file):
 def write_feed(generator, writer, path, lang, title, articles, page_url):
     """Write an Atom feed of ``articles`` in ``lang``, with absolute links."""
     settings = generator.settings
+    articles = articles[: settings["FEED_MAX_ITEMS"]]
+    if writer.is_current(path, (lang, title, page_url, articles)):
+        return
     _ = translations_for(settings, lang).gettext
     site_title = settings["SITENAME"]
     feed = StableAtomFeed(
@@ -132,7 +135,7 @@ def write_feed(generator, writer, path, lang, title, articles, page_url):
         language=lang,
     )
     siteurl = site_root(settings)
-    for article in articles[: settings["FEED_MAX_ITEMS"]]:
+    for article in articles:
         link = absolute(settings, article.url)
         feed.add_item(
             title=article.title,
