@@ -188,8 +188,13 @@ class Fingerprints:
             # Unusually deep: its repr, which may differ each build (re-render, never stale).
             update(repr(value).encode())
         elif hasattr(value, "__dict__"):
-            update(type(value).__qualname__.encode())
-            self._feed(hashed, vars(value), with_body, depth + 1, nested)
+            # Objects (a category, a language's links) recur on many pages too.
+            key = (id(value), with_body, nested)
+            if key not in self._memo:
+                inner = hashlib.blake2b(type(value).__qualname__.encode(), digest_size=16)
+                self._feed(inner, vars(value), with_body, depth + 1, nested)
+                self._memo[key] = (value, inner.digest())
+            update(self._memo[key][1])
         else:
             update(repr(value).encode())
 
