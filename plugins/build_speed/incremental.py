@@ -9,11 +9,18 @@ and this one does not (a deleted post, a listing page too many) are removed.
 
 A fingerprint covers:
 - the site: every setting; the theme, catalogs and plugins (their files' sizes
-  and times); the metadata of every post and page (title, date, summary,
-  links, notices: everything but the body). A change that may show on other
-  pages re-renders them all;
-- the page: its template, and the values given to this page alone, counting
-  the body of its own post or page and of the posts on its listing page.
+  and times); the values every page is given, where a post counts only as
+  itself (which posts exist, in which order) and a page by its metadata (the
+  navigation shows page titles);
+- the page: its template and the values given to this page alone, where a
+  post counts by its metadata (title, date, summary, reading time, notices)
+  and that of the posts it refers to (translations, series parts), and its
+  own post or page, and the posts on its listing page, also by their body.
+
+So an edit to a report's body renders its own pages again; a new title or
+summary also renders the listings that show it; a new report renders all.
+Templates must show posts only through the values given to their page (as
+ours do): a post read from the global context would not count.
 
 In every build, a page is written only when its bytes differ from the file
 already there. Pelican's content cache is loaded only when the settings and
@@ -27,7 +34,7 @@ import logging
 import os
 from pathlib import Path
 
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -108,38 +115,74 @@ def file_stamp(path):
     return [status.st_size, status.st_mtime_ns]
 
 
+def posts_in(value, found, depth=0):
+    """Collect the posts and pages ``value`` refers to (not inside them)."""
+    if isinstance(value, Content):
+        found[id(value)] = value
+    elif depth > 12 or isinstance(value, (str, bytes, int, float, bool)) or value is None:
+        return
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in SHARED:
+                posts_in(item, found, depth + 1)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            posts_in(item, found, depth + 1)
+    elif hasattr(value, "__dict__") and not callable(value):
+        posts_in(vars(value), found, depth + 1)
+
+
 class Fingerprints:
-    """Digests of template values, each object's computed once per build."""
+    """Digests of template values, each object's computed once per build.
+
+    ``site=True`` is for the values every page is given: there a post counts
+    only as itself (its source path), not by what it says; pages (the site's
+    navigation shows their titles) count by their metadata. Otherwise, for
+    the values a page is given for itself, a post counts by its metadata and
+    that of the posts it refers to (its translations, its series' parts).
+    """
 
     def __init__(self):
         self._memo = {}
 
-    def of(self, value, with_body=False):
+    def of(self, value, with_body=False, site=False):
         hashed = hashlib.blake2b(digest_size=16)
-        self._feed(hashed, value, with_body, depth=0)
+        self._feed(hashed, value, with_body, depth=0, site=site)
         return hashed.hexdigest()
 
     def _content(self, content, with_body):
-        key = (id(content), with_body)
+        """A post's own metadata (and body): the posts it refers to count as themselves."""
+        key = (id(content), with_body, "own")
         if key in self._memo:
             return self._memo[key][1]
-        if with_body:  # its metadata's digest, and the body
+        if with_body:
             hashed = hashlib.blake2b(self._content(content, False), digest_size=16)
             self._feed(hashed, getattr(content, "_content", None), False, depth=1, nested=True)
-            self._memo[key] = (content, hashed.digest())
-            return self._memo[key][1]
-        hashed = hashlib.blake2b(digest_size=16)
-        for name in sorted(vars(content)):
-            if name in SHARED or name == "_content":
-                continue
-            hashed.update(name.encode())
-            # Other posts inside this one (translations, series parts) count
-            # by their own metadata, which the site part covers.
-            self._feed(hashed, getattr(content, name), False, depth=1, nested=True)
+        else:
+            hashed = hashlib.blake2b(digest_size=16)
+            for name in sorted(vars(content)):
+                if name in SHARED or name == "_content":
+                    continue
+                hashed.update(name.encode())
+                self._feed(hashed, getattr(content, name), False, depth=1, nested=True)
         self._memo[key] = (content, hashed.digest())
         return self._memo[key][1]
 
-    def _feed(self, hashed, value, with_body, depth, nested=False, fresh=False):
+    def _reach(self, content, with_body):
+        """A post's own digest, and the metadata of the posts it refers to."""
+        key = (id(content), with_body, "reach")
+        if key not in self._memo:
+            hashed = hashlib.blake2b(self._content(content, with_body), digest_size=16)
+            found = {}
+            for name, value in vars(content).items():
+                if name not in SHARED and name != "_content":
+                    posts_in(value, found)
+            for digest in sorted(self._content(other, False) for other in found.values()):
+                hashed.update(digest)
+            self._memo[key] = (content, hashed.digest())
+        return self._memo[key][1]
+
+    def _feed(self, hashed, value, with_body, depth, nested=False, fresh=False, site=False):
         update = hashed.update
         kind = type(value)
         if kind is str:  # by far the most common: checked first
@@ -153,16 +196,26 @@ class Fingerprints:
         elif isinstance(value, (datetime.date, datetime.time)):
             update(value.isoformat().encode())
         elif isinstance(value, Content):
-            if nested:
+            if nested or (site and isinstance(value, Article)):
                 update(f"<{value.source_path}>".encode())
-            else:
+            elif site:
                 update(self._content(value, with_body))
-        elif kind in CONTAINERS and depth > 0 and not fresh and len(value) > 8:
-            # The same lists (all posts, a category's posts) recur on many pages.
-            key = (id(value), with_body, nested)
+            else:
+                update(self._reach(value, with_body))
+        elif callable(value):
+            update(type(value).__qualname__.encode())
+        elif depth > 12:
+            # Unusually deep: its repr, which may differ each build (re-render, never stale).
+            update(repr(value).encode())
+        elif not fresh and depth > 0 and (
+            (kind in CONTAINERS and len(value) > 8)
+            or (kind not in CONTAINERS and hasattr(value, "__dict__"))
+        ):
+            # The same lists and objects (all posts, a category) recur on many pages.
+            key = (id(value), with_body, nested, site)
             if key not in self._memo:
                 inner = hashlib.blake2b(digest_size=16)
-                self._feed(inner, value, with_body, depth, nested, fresh=True)
+                self._feed(inner, value, with_body, depth, nested, fresh=True, site=site)
                 self._memo[key] = (value, inner.digest())
             update(self._memo[key][1])
         elif isinstance(value, dict):
@@ -173,28 +226,18 @@ class Fingerprints:
                 keys = sorted(value, key=repr)
             for key in keys:
                 if key not in SHARED:
-                    self._feed(hashed, key, False, depth + 1, nested)
-                    self._feed(hashed, value[key], with_body, depth + 1, nested)
+                    self._feed(hashed, key, False, depth + 1, nested, site=site)
+                    self._feed(hashed, value[key], with_body, depth + 1, nested, site=site)
             update(b"}")
         elif isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
             update(b"[")
             for item in items:
-                self._feed(hashed, item, with_body, depth + 1, nested)
+                self._feed(hashed, item, with_body, depth + 1, nested, site=site)
             update(b"]")
-        elif callable(value):
-            update(type(value).__qualname__.encode())
-        elif depth > 12:
-            # Unusually deep: its repr, which may differ each build (re-render, never stale).
-            update(repr(value).encode())
         elif hasattr(value, "__dict__"):
-            # Objects (a category, a language's links) recur on many pages too.
-            key = (id(value), with_body, nested)
-            if key not in self._memo:
-                inner = hashlib.blake2b(type(value).__qualname__.encode(), digest_size=16)
-                self._feed(inner, vars(value), with_body, depth + 1, nested)
-                self._memo[key] = (value, inner.digest())
-            update(self._memo[key][1])
+            update(type(value).__qualname__.encode())
+            self._feed(hashed, vars(value), with_body, depth + 1, nested, site=site)
         else:
             update(repr(value).encode())
 
@@ -269,7 +312,7 @@ class IncrementalWriter(Writer):
             folders.append(settings["TRANSLATIONS_DIR"])
         stamp = files_stamp(folders, (".html", ".py", ".mo", ".css", ".js"))
         shown = {key: value for key, value in context.items() if key not in BUILD_ONLY}
-        return self._digests.of((stamp, shown))
+        return self._digests.of((stamp, shown), site=True)
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self.incremental:

@@ -63,6 +63,15 @@ def test_warm_rebuilds_render_only_changed_pages_and_match_cold_builds(tmp_path)
     build(cold, content=content)
     assert_same_site(warm, cold)
 
+    # A new summary shows on listings too, but not on every page.
+    edit(content / "en" / "medsindia-principals-indicted.md", "Summary: The indictment",
+         "Summary: Unsealed today: the indictment")
+    result = build(warm, content=content, extra=extra, verbose=True)
+    assert 0 < rendered(result) < everything / 2
+    cold = tmp_path / "cold-summary"
+    build(cold, content=content)
+    assert_same_site(warm, cold)
+
     # A new headline shows on other pages (listings, series boxes); a deleted
     # report's page goes away.
     edit(content / "en" / "operation-pangea-ix.md", "One for the Record Books!", "renamed")
