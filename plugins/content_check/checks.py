@@ -481,7 +481,8 @@ class Checker:
 
 # The rules' own code: an edited rule checks every file again.
 CHECKS_VERSION = tuple(
-    (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(Path(__file__).parent.glob("*.py"))
+    (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+    for p in sorted(Path(__file__).parent.glob("*.py"))
 )
 
 

@@ -18,8 +18,10 @@ Adds to the template context:
 Unlike ``i18n_subsites`` it does not re-run Pelican per language, so a
 bilingual build costs one pass. Feeds (``write_feed``, also used by other
 plugins) go through the writer (``build_speed``'s), which keeps a feed whose
-posts did not change in a warm rebuild and removes one no longer written. Settings read: ``SITE_LANGUAGES``,
-``DEFAULT_LANG``, ``FEED_DOMAIN``, ``FEED_MAX_ITEMS``, ``SITENAME``.
+posts did not change in a warm rebuild and removes one no longer written.
+
+Settings read: ``SITE_LANGUAGES``, ``DEFAULT_LANG``, ``FEED_DOMAIN``,
+``FEED_MAX_ITEMS``, ``SITENAME``.
 """
 
 from dataclasses import dataclass

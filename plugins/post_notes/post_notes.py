@@ -129,7 +129,8 @@ class CorrectionsGenerator(Generator):
             )
             _ = translations_for(self.settings, lang).gettext
             entries = [FeedEntry(f"{_(n.label)}: {n.article.title}", n) for n in everything]
-            write_feed(self, writer, feed, lang, N_("Corrections and updates"), entries, listing.url)
+            title = N_("Corrections and updates")
+            write_feed(self, writer, feed, lang, title, entries, listing.url)
 
 
 class FeedEntry:

@@ -19,7 +19,8 @@ def bare(text):
 
 
 def test_entry_file_is_rewritten_in_a_stable_order():
-    text = sorted_entry(b'{"version":"1","languages":{"ja":{"hash":"j"},"en":{"hash":"e"}}}').decode()
+    entry = b'{"version":"1","languages":{"ja":{"hash":"j"},"en":{"hash":"e"}}}'
+    text = sorted_entry(entry).decode()
     assert text.index('"en"') < text.index('"ja"')
     assert json.loads(text)["languages"]["ja"]["hash"] == "j"
 
