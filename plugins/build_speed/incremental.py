@@ -40,18 +40,16 @@ from pelican.writers import FileOverwriteFailedError, Writer
 logger = logging.getLogger(__name__)
 
 STORE = "rendered-pages.json"
+CACHE_KEY = "made-with.key"
 # Attributes that hold the whole site or its settings: counted once, in the site part.
 SHARED = frozenset({"_context", "settings", "_settings"})
-SCALARS = frozenset({bool, int, float})
 # Settings about how the site is built, not what it shows.
 BUILD_ONLY = frozenset({
     "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CONTENT_CACHING_LAYER", "GZIP_CACHE",
     "CACHE_PATH", "DELETE_OUTPUT_DIRECTORY", "BUILD_PARALLEL_MIN_FILES",
 })
+SCALARS = frozenset({bool, int, float})
 CONTAINERS = frozenset({dict, list, tuple})
-
-
-CACHE_KEY = "made-with.key"
 
 
 def is_incremental(settings):

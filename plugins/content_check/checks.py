@@ -454,29 +454,34 @@ class Checker:
     def run(self, memo=None):
         """All problems, sorted. ``memo`` (a dict, kept between runs) lets an
         unchanged file's own checks be skipped; the checks across files always run."""
-        memo = {} if memo is None else memo
         docs = list(self.documents())
         self.reported_domains = reported_domains(docs)
+        if memo is None:
+            for doc in docs:
+                self.check_document(doc)
+        else:
+            self.check_changed(docs, memo)
+        self.check_collection(docs)
+        return sorted(set(self.problems))
+
+    def check_changed(self, docs, memo):
         # A file's own checks also look at which other files exist (link and
         # image targets), the domains reported anywhere, the settings and the
-        # rules themselves.
+        # rules themselves: when any of these changes, every file is checked.
         tree = sorted(str(p) for p in self.root.rglob("*"))
-        rules = (self.settings_read, CHECKS_VERSION)
-        context = (tree, sorted(self.reported_domains), rules)
+        context = (tree, sorted(self.reported_domains), self.settings_read, CHECKS_VERSION)
         if memo.get("context") != context:
             memo.clear()
             memo["context"] = context
         for doc in docs:
             status = doc.path.stat()
             stamp = (str(doc.path), status.st_mtime_ns, status.st_size, doc.kind)
-            if stamp in memo:
+            if stamp not in memo:
+                before = len(self.problems)
+                self.check_document(doc)
+                memo[stamp] = self.problems[before:]
+            else:
                 self.problems.extend(memo[stamp])
-                continue
-            before = len(self.problems)
-            self.check_document(doc)
-            memo[stamp] = self.problems[before:]
-        self.check_collection(docs)
-        return sorted(set(self.problems))
 
 
 # The rules' own code: an edited rule checks every file again.

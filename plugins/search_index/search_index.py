@@ -116,14 +116,19 @@ def reports_by_bundle(articles_generator):
     return bundles
 
 
-def digest(settings, template, reports):
+def records_source(settings, template):
+    """What every record is made with: the template and the plugins (its filters, this one)."""
+    hashed = hashlib.sha256(Path(template.filename).read_bytes())
+    hashed.update(files_stamp(settings.get("PLUGIN_PATHS", []), (".py",)).encode())
+    return hashed.digest()
+
+
+def digest(source, reports):
     """What a shard's records are made of: cheaper than rendering them.
 
     The raw body stands for the rendered one: resolving links changes no text.
-    The template and the plugins (its filters, this one) count too.
     """
-    hashed = hashlib.sha256(Path(template.filename).read_bytes())
-    hashed.update(files_stamp(settings.get("PLUGIN_PATHS", []), (".py",)).encode())
+    hashed = hashlib.sha256(source)
     for report in sorted(reports, key=lambda r: r.url):
         for part in (report.url, report.lang, report.title, report._content):
             hashed.update(f"{len(part)}:{part}".encode())
@@ -147,9 +152,10 @@ def write_bundles(articles_generator):
     template = articles_generator.get_template("search_record")
     bundles = reports_by_bundle(articles_generator)
     remove_other_bundles(bundles)
+    source = records_source(articles_generator.settings, template)
     stale = {}
     for bundle, reports in bundles.items():
-        fingerprint = digest(articles_generator.settings, template, reports)
+        fingerprint = digest(source, reports)
         if not is_current(bundle, fingerprint):
             stale[bundle] = (reports, fingerprint)
     if not stale:
