@@ -6,22 +6,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 REQUIREMENTS_ID := $(shell sha1sum requirements.txt | cut -c1-12)
 STAMP := $(VENV)/.installed-$(REQUIREMENTS_ID)
-HOST ?= 127.0.0.1
-PORT ?= 8000
+# The preview listens where the command line says, never where an exported
+# HOST or BIND in the environment says: `make serve BIND=0.0.0.0 PORT=8123`.
+BIND_ADDRESS := $(if $(filter command line,$(origin BIND)),$(BIND),127.0.0.1)
+PORT_NUMBER := $(if $(filter command line,$(origin PORT)),$(PORT),8000)
 PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
-# Strict builds: a warning (a skipped post, a bad date) fails the build.
-# Never add -q: it switches --fatal off.
-PELICAN := $(BIN)/pelican --fatal warnings
+# Every build: a warning or a mistake fails it, named by file and line, and the
+# previous output stays until a build succeeds (tools/site_build.py).
+BUILD := $(BIN)/python tools/site_build.py
 
-.PHONY: help venv build preview publish serve test check catalogs translations clean \
+.PHONY: help venv build publish serve test check catalogs translations clean \
 	post translate translation-status translation-done urls system-packages
 
 help:
-	@echo "make serve         build, serve on http://$(HOST):$(PORT), rebuild on changes"
+	@echo "make serve         build, serve on http://$(BIND_ADDRESS):$(PORT_NUMBER), rebuild on save"
 	@echo "make test          run every test (installs what it needs)"
 	@echo "make build         development build into output/, from scratch"
-	@echo "make preview       the same, rendering only the pages whose inputs changed"
 	@echo "make publish       production build (SITEURL from the environment)"
 	@echo "make check         check every post and page, and name each mistake"
 	@echo "make post TITLE='...' CATEGORY=key [LANGUAGE=ja SLUG=...]   start a post"
@@ -50,52 +51,44 @@ translations: $(STAMP)
 
 NEWSROOM := $(BIN)/python tools/newsroom.py
 
+# Editors' text reaches the commands exactly as typed: taken unexpanded by make
+# and passed in the environment (RAW_TITLE...), never through the shell, so
+# `make post TITLE='Fined $$500,000 "Premium"'` keeps every character.
+EDITOR_TEXT := TITLE POST SLUG CATEGORY LANGUAGE TO
+$(foreach name,$(EDITOR_TEXT),$(eval export RAW_$(name) := $$(value $(name))))
+unexport $(EDITOR_TEXT)
+
 post: $(STAMP)
-	$(NEWSROOM) new "$(TITLE)" $(if $(CATEGORY),--category $(CATEGORY)) \
-		$(if $(LANGUAGE),--lang $(LANGUAGE)) $(if $(SLUG),--slug $(SLUG))
+	@$(NEWSROOM) new
 
 translate: $(STAMP)
-	$(NEWSROOM) translate "$(POST)" $(if $(TO),--to $(TO))
+	@$(NEWSROOM) translate
 
 translation-status: $(STAMP)
-	$(NEWSROOM) status
+	@$(NEWSROOM) status
 
 translation-done: $(STAMP)
-	$(NEWSROOM) record "$(POST)"
+	@$(NEWSROOM) record
 
 check: $(STAMP)
 	cd plugins && ../$(BIN)/python -m content_check ../pelicanconf.py
 
 build: $(STAMP) catalogs
-	$(PELICAN) -s pelicanconf.py
+	@$(BUILD)
 
-# The preview's build: keeps output/ and the content cache between runs and
-# renders only the pages whose inputs changed. Same pages as `build`. The cache
-# is per set of pinned packages: a new Pelican cannot read an older one's.
-WARM_SETTINGS := LOAD_CONTENT_CACHE=true CACHE_CONTENT=true DELETE_OUTPUT_DIRECTORY=false \
-	CONTENT_CACHING_LAYER='"generator"' GZIP_CACHE=false CACHE_PATH='"cache/$(REQUIREMENTS_ID)"'
-preview: $(STAMP) catalogs
-	$(PELICAN) -s pelicanconf.py -e $(WARM_SETTINGS)
-
-# Built into a fresh folder and swapped in only when the build succeeds, so a
-# failed publish leaves the previous output untouched.
+# Built into a fresh folder, checked (links, feeds, HTML, published URLs) and
+# swapped in only then, so a failed publish leaves the previous output untouched.
 publish: $(STAMP) catalogs system-packages
 	@test -n "$$SITEURL" || { echo "Set SITEURL, e.g. SITEURL=https://news.example.org make publish"; exit 1; }
-	rm -rf output.next
-	$(PELICAN) -s publishconf.py -o output.next
-	$(BIN)/python tools/check_site.py output.next --siteurl "$$SITEURL" --html \
-		--manifest published-urls.txt
-	rm -rf output.previous
-	if [ -d output ]; then mv output output.previous; fi
-	mv output.next output
-	rm -rf output.previous
+	@$(BUILD) --settings publishconf.py --publish-checks
 
 # Record the URLs this build publishes; removing one is a deliberate edit.
 urls: build
 	cd tools && ../$(BIN)/python url_manifest.py ../output ../published-urls.txt
 
-serve: preview
-	$(BIN)/python tools/serve.py --host $(HOST) --port $(PORT)
+# One long-lived process: builds, serves, and on every save rebuilds what changed.
+serve: $(STAMP) catalogs
+	@$(BIN)/python tools/serve.py --bind $(BIND_ADDRESS) --port $(PORT_NUMBER)
 
 # Debian packages the checks need: Chromium and CJK fonts for the browser
 # tests, Java for the Nu HTML checker. Installed (as root) when missing.
@@ -116,4 +109,4 @@ test: $(STAMP) catalogs system-packages
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output output.next output.previous test-artifacts cache
+	rm -rf output output.next output.previous .preview test-artifacts cache

@@ -1,10 +1,13 @@
 """Development settings: site, languages, categories, plugins. No logic."""
 
+import sys
 from pathlib import Path
 
 from markdown.extensions.toc import slugify_unicode
 
 ROOT = Path(__file__).parent
+# The plugins share code through the site model, a plain package beside them.
+sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def N_(message):
@@ -23,7 +26,9 @@ OUTPUT_PATH = str(ROOT / "output")
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Setting PLUGINS turns off auto-discovery: every plugin we use is named here.
-# A plugin may import from the plugins listed before it, never after.
+# Plugins never import each other (they share plugins/site_model), so the order
+# is only the order of signals: search_index and bilingual_sitemap write after
+# every other page, and output_gate checks last.
 PLUGINS = [
     "build_speed",
     "content_check",
@@ -35,9 +40,6 @@ PLUGINS = [
     "translation_status",
     "scheduled_posts",
     "url_redirects",
-    "bilingual_sitemap",
-    "security_headers",
-    "search_index",
     "domain_mentions",
     "evidence_figures",
     "post_notes",
@@ -45,6 +47,10 @@ PLUGINS = [
     "reading_time",
     "structured_data",
     "japanese_phrases",
+    "security_headers",
+    "search_index",
+    "bilingual_sitemap",
+    "output_gate",
 ]
 
 # Languages: the first is served at /, every other at /{lang}/.
@@ -69,6 +75,10 @@ SERIES = {
     "bestkenko": {"title": N_("The BestKenko investigation"), "parts": 5},
 }
 
+# Only Markdown ending in .md is read: any other file in content/ is named by
+# the content check instead of being published, or lost, unchecked.
+READERS = {"markdown": None, "mkd": None, "mdown": None, "html": None, "htm": None,
+           "rst": None}
 ARTICLE_PATHS = ["en", "ja"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
@@ -113,7 +123,8 @@ PAGINATION_PATTERNS = (
 
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # Table alignment as an attribute: the policy forbids inline styles.
+        "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.meta": {},
         # Unicode-aware ids, so Japanese headings get readable anchors.
         "markdown.extensions.toc": {"slugify": slugify_unicode},

@@ -1,7 +1,6 @@
-import shutil
-
 import pytest
 
+from tests.fixture_sites import build_in_process, write_content
 from tests.site import Site, build
 
 PUBLISH_URL = "https://news.example.org"
@@ -29,23 +28,19 @@ def published(tmp_path_factory):
 
 @pytest.fixture
 def fixture_site(tmp_path):
-    """Build a small site from Markdown files given as {relative path: text}."""
+    """Build a small site, in this process, from Markdown files given as
+    {relative path: text}; returns (Site, BuildResult)."""
     runs = 0
 
-    def make(files, settings="pelicanconf.py", check=True, extra=None, images=None):
+    def make(files, settings="pelicanconf.py", extra=None, images=None, plugins=None,
+             check=True):
         nonlocal runs
         runs += 1
-        content = tmp_path / f"content-{runs}"
-        for name, text in files.items():
-            path = content / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        for folder in ("en", "ja", "pages", "images"):
-            (content / folder).mkdir(parents=True, exist_ok=True)
-        for name, source in (images or {}).items():
-            shutil.copy(source, content / "images" / name)
-        output = tmp_path / f"output-{runs}"
-        result = build(output, settings=settings, content=content, check=check, extra=extra)
-        return Site(output), result
+        content = write_content(tmp_path / f"content-{runs}", files, images)
+        site, result = build_in_process(tmp_path / f"output-{runs}", content, settings, extra,
+                                        plugins)
+        if check and not result.ok:
+            raise AssertionError("build failed:\n" + "\n".join(map(str, result.problems)))
+        return site, result
 
     return make

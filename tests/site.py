@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PELICAN = [sys.executable, "-m", "pelican", "--fatal", "warnings"]
+BUILD = [sys.executable, str(ROOT / "tools" / "site_build.py")]
 
 
 PROJECT_FILES = ["content", "theme", "translations", "plugins", "tools", "pelicanconf.py",
@@ -32,17 +32,17 @@ def copy_project(target):
 
 def build(output, settings="pelicanconf.py", content=None, env=None, check=True, extra=None,
           verbose=False):
-    """Run Pelican on ``content`` (default: content/) into ``output``.
+    """Build ``content`` (default: content/) into ``output`` as `make build` does.
 
     ``extra`` overrides settings, as Pelican's ``-e KEY=JSON`` does.
     """
-    command = [*PELICAN, "-s", str(ROOT / settings), "-o", str(output)]
+    command = [*BUILD, "--settings", settings, "--output", str(output)]
     if verbose:
         command.append("--verbose")
-    if extra:  # one -e for all: a second -e would replace the first
+    if extra:
         command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     if content is not None:
-        command.insert(3, str(content))
+        command += ["--content", str(content)]
     result = subprocess.run(
         command,
         cwd=ROOT,

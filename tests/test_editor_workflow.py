@@ -37,7 +37,7 @@ def header(path):
 
 def test_new_post_has_every_required_field(tmp_path):
     content = tmp_path / "content"
-    newsroom(content, "new", "Pharmacy Domains Seized", "--category", "enforcement")
+    newsroom(content, "new", "--title", "Pharmacy Domains Seized", "--category", "enforcement")
     fields = header(content / "en" / "pharmacy-domains-seized.md")
     assert fields["Title"] == "Pharmacy Domains Seized"
     assert fields["Date"] == "2026-11-29 10:30"
@@ -49,23 +49,25 @@ def test_new_post_has_every_required_field(tmp_path):
 
 def test_japanese_title_needs_an_ascii_slug(tmp_path):
     content = tmp_path / "content"
-    refused = newsroom(content, "new", "日本語の記事", "--category", "policy", "--lang", "ja", check=False)
+    refused = newsroom(content, "new", "--title", "日本語の記事", "--category", "policy", "--lang", "ja", check=False)
     assert refused.returncode != 0 and "--slug" in refused.stderr
-    newsroom(content, "new", "日本語の記事", "--category", "policy", "--lang", "ja", "--slug", "japanese-post")
+    newsroom(content, "new", "--title", "日本語の記事", "--category", "policy", "--lang", "ja", "--slug", "japanese-post")
     assert header(content / "ja" / "japanese-post.md")["Slug"] == "japanese-post"
 
 
 def test_missing_title_or_post_is_explained(tmp_path):
     content = tmp_path / "content"
-    no_title = newsroom(content, "new", "", "--category", "policy", check=False)
+    no_title = newsroom(content, "new", "--title", "", "--category", "policy", check=False)
     assert no_title.returncode != 0 and "TITLE=" in no_title.stderr
-    no_post = newsroom(content, "translate", str(content / "en" / "missing.md"), check=False)
+    no_post = newsroom(content, "translate", "--post", str(content / "en" / "missing.md"),
+                       check=False)
     assert no_post.returncode != 0 and "POST=" in no_post.stderr
     assert "Traceback" not in no_post.stderr
 
 
 def test_unknown_category_is_refused_with_the_list(tmp_path):
-    result = newsroom(tmp_path / "content", "new", "X", "--category", "pharmacy", check=False)
+    result = newsroom(tmp_path / "content", "new", "--title", "X", "--category", "pharmacy",
+                      check=False)
     assert result.returncode != 0 and "internet-pharmacies" in result.stderr
 
 
@@ -73,11 +75,11 @@ def test_stale_translation_flow_end_to_end(tmp_path):
     content = tmp_path / "content"
     for folder in ("en", "ja", "pages", "images"):
         (content / folder).mkdir(parents=True)
-    newsroom(content, "new", "Registrar Records", "--category", "policy")
+    newsroom(content, "new", "--title", "Registrar Records", "--category", "policy")
     original = content / "en" / "registrar-records.md"
     publishable(original)
 
-    newsroom(content, "translate", str(original))
+    newsroom(content, "translate", "--post", str(original))
     translation = content / "ja" / "registrar-records.md"
     fields = header(translation)
     assert fields["Slug"] == "registrar-records" and fields["Lang"] == "ja"
@@ -98,7 +100,40 @@ def test_stale_translation_flow_end_to_end(tmp_path):
     assert text_of(notice).startswith(expected_start.strip())
     assert not Site(output).soup("/posts/registrar-records/").select(".notice-stale")
 
-    newsroom(content, "record", str(translation))
+    newsroom(content, "record", "--post", str(translation))
     assert "ja: up to date" in newsroom(content, "status").stdout
     build(output, content=content)
     assert not Site(output).soup("/ja/posts/registrar-records/").select(".notice-stale")
+
+
+def test_make_passes_editors_text_exactly_as_typed(tmp_path):
+    # Dollar signs, quotes, backticks and $(...) reach the file as typed; nothing runs.
+    content = tmp_path / "content"
+    title = 'Fined $500,000 "Premium" `touch pwned` $(touch pwned2) ; rm -rf x'
+    result = subprocess.run(
+        ["make", "-s", "post", f"TITLE={title}", "CATEGORY=enforcement",
+         "SLUG=fined-premium"],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NEWSROOM_CONTENT": str(content), "SITE_NOW": NOW},
+    )
+    assert result.returncode == 0, result.stderr
+    assert header(content / "en" / "fined-premium.md")["Title"] == title
+    assert not (ROOT / "pwned").exists() and not (ROOT / "pwned2").exists()
+
+
+def test_translation_carries_the_original_date_and_notes_and_lists_untranslated_ones(tmp_path):
+    content = tmp_path / "content"
+    newsroom(content, "new", "--title", "Registrar Records", "--category", "policy")
+    original = content / "en" / "registrar-records.md"
+    text = original.read_text().replace("Status: draft\n", "")
+    original.write_text(text.replace("Slug:", "Note: 2026-11-30 | correction | Fixed a name.\nSlug:"))
+    newsroom(content, "translate", "--post", str(original))
+    translation = content / "ja" / "registrar-records.md"
+    assert header(translation)["Date"] == header(original)["Date"]
+    assert header(translation)["Note"] == "2026-11-30 | correction | Fixed a name."
+    # A translator who drops the note leaves it listed as not yet translated.
+    translation.write_text(translation.read_text().replace(
+        "Note: 2026-11-30 | correction | Fixed a name.\n", ""))
+    status = newsroom(content, "status").stdout
+    assert "note not yet translated: 2026-11-30 | correction | Fixed a name." in status
+    assert "1 note(s) not yet translated" in status

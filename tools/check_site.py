@@ -25,16 +25,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def file_for(root, url, siteurl=""):
-    """The file a static host serves for ``url``, or None when there is none."""
+    """The file a static host serves for ``url``, or None when there is none.
+
+    Only a regular file inside ``root``: "/../README.md" is not the site's.
+    """
     if siteurl and url.startswith(siteurl):
         url = url[len(siteurl):] or "/"
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
-    target = Path(root) / unquote(parts.path).lstrip("/")
+    root = Path(root).resolve()
+    target = (root / unquote(parts.path).lstrip("/")).resolve()
+    if not target.is_relative_to(root):
+        return None
     if parts.path.endswith("/") or target.is_dir():
         target = target / "index.html"
-    return target if target.is_file() else None
+    return target if target.is_file() and not target.is_symlink() else None
 
 
 def url_of(root, file):
@@ -136,6 +142,23 @@ def lost_urls(root, manifest, redirects):
     """Published URLs that the build no longer produces and nothing redirects."""
     redirected = {"/" + old.lstrip("/") for old in redirects}
     return sorted(read_manifest(manifest) - produced_urls(root) - redirected)
+
+
+def problems_before_publishing(output):
+    """Every check, as problems that stop `make publish` before it swaps ``output`` in."""
+    from pelicanconf import REDIRECTS
+    from site_model.problems import Problem
+
+    siteurl = os.environ.get("SITEURL", "").rstrip("/")
+    manifest = Path(__file__).resolve().parent.parent / "published-urls.txt"
+    found = [f"broken link on {page}: {ref}" for page, ref in broken_links(output, siteurl)]
+    found += [f"feed does not parse: {feed}: {error}" for feed, error in bad_feeds(output)]
+    found += [f"HTML: {line}" for line in html_errors(output)]
+    found += [
+        f"{url} was published and is no longer built (add it to REDIRECTS in pelicanconf.py)"
+        for url in lost_urls(output, manifest, REDIRECTS)
+    ]
+    return [Problem("site check", 0, "output", line) for line in found]
 
 
 def main(argv=None):

@@ -1,10 +1,13 @@
 """Editors' commands: start a post, start a translation, see and record translation status.
 
-    python tools/newsroom.py new "Title" --category enforcement [--lang en] [--slug SLUG]
-    python tools/newsroom.py translate content/en/SLUG.md [--to ja]
+    python tools/newsroom.py new --title "Title" --category enforcement [--lang en] [--slug SLUG]
+    python tools/newsroom.py translate --post content/en/SLUG.md [--to ja]
     python tools/newsroom.py status
-    python tools/newsroom.py record content/ja/SLUG.md
+    python tools/newsroom.py record --post content/ja/SLUG.md
 
+Each option left out is read from the environment variable RAW_NAME (RAW_TITLE,
+RAW_POST...): the Makefile passes editors' text that way, exactly as typed, never
+through the shell (`make post TITLE='Fined $500,000 "Premium"'`).
 NEWSROOM_CONTENT points the commands at another content folder (tests use it).
 
 The Makefile wraps each one (`make post`, `make translate`, `make translation-status`,
@@ -21,12 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 import pelicanconf  # noqa: E402
-from content_check.checks import SLUG  # noqa: E402
-from content_check.header import read_header  # noqa: E402
-from scheduled_posts.scheduled_posts import site_now  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
-from translation_status.source_hash import content_hash, recorded  # noqa: E402
+from scheduled_posts.scheduled_posts import site_now  # noqa: E402
+from site_model.header import read_header  # noqa: E402
+from site_model.notes import NoteError, parse_note  # noqa: E402
+from site_model.translation_of import content_hash  # noqa: E402
+from site_model.translation_of import parse as recorded_translation  # noqa: E402
+from site_model.urls import SLUG, SLUG_LENGTH  # noqa: E402
 
 CONTENT = Path(os.environ.get("NEWSROOM_CONTENT", pelicanconf.PATH))
 LANGUAGES = list(pelicanconf.SITE_LANGUAGES)
@@ -69,8 +74,15 @@ def write_new(path, lines, body):
     print(f"Created {shown(path)} (Status: draft; remove that line to publish).")
 
 
+def one_line(value, name):
+    if any(character in value for character in "\r\n\x00"):
+        fail(f"{name} must be one line of text.")
+    return value.strip()
+
+
 def new_post(args):
-    if not args.title.strip():
+    args.title = one_line(args.title or "", "TITLE")
+    if not args.title:
         fail('Give the headline: make post TITLE="The headline" CATEGORY=key')
     substitutions = getattr(
         pelicanconf, "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
@@ -78,8 +90,9 @@ def new_post(args):
     slug = args.slug or slugify(args.title, regex_subs=substitutions)
     if not args.title.isascii() and not args.slug:
         fail("A title with non-ASCII letters needs --slug in ASCII, e.g. --slug bestkenko-part-2")
-    if not SLUG.match(slug):
-        fail(f"'{slug}' is not a URL slug: use lowercase ASCII letters, digits and hyphens.")
+    if not SLUG.match(slug) or len(slug) > SLUG_LENGTH:
+        fail(f"'{slug}' is not a URL slug: use lowercase ASCII letters, digits and hyphens "
+             f"({SLUG_LENGTH} at most).")
     category = choose_category(args.category)
     lines = [
         f"Title: {args.title}",
@@ -94,29 +107,26 @@ def new_post(args):
 
 
 def translate(args):
-    source = Path(args.post).resolve()
-    if not args.post or not source.is_file():
-        fail(f"No post at '{args.post}': make translate POST=content/en/SLUG.md")
+    post = one_line(args.post or "", "POST")
+    source = Path(post).resolve()
+    if not post or not source.is_file():
+        fail(f"No post at '{post}': make translate POST=content/en/SLUG.md")
     header = read_header(source.read_text(encoding="utf-8"))
     source_lang = header.value("lang")
     target_lang = args.to or next(lang for lang in LANGUAGES if lang != source_lang)
     if target_lang == source_lang:
         fail("--to must be another language than the original's.")
     slug = header.value("slug")
-    lines = [
-        f"Title: {header.value('title')}",
-        f"Date: {now()}",
-        f"Category: {header.value('category')}",
-        f"Lang: {target_lang}",
-        f"Slug: {slug}",
-    ]
-    lines += [f"{key}: {header.value(key.lower())}" for key in ("Series", "Part")
+    # A translation carries its original's date, and its notes to translate.
+    lines = [f"{key}: {header.value(key.lower())}"
+             for key in ("Title", "Date", "Category") if header.value(key.lower())]
+    lines += [f"Lang: {target_lang}", f"Slug: {slug}"]
+    lines += [f"{key}: {header.value(key.lower())}" for key in ("Series", "Part", "Summary")
               if header.value(key.lower())]
-    if header.value("summary"):
-        lines.append(f"Summary: {header.value('summary')}")
+    lines += [f"Note: {field.value}" for field in header.fields if field.key.lower() == "note"]
     lines += [f"Translation-Of: {source_lang} {content_hash(source)}", "Status: draft"]
     write_new(CONTENT / target_lang / f"{slug}.md", lines, header.body)
-    print("Translate the Title, Summary and body, then remove 'Status: draft'.")
+    print("Translate the Title, Summary, notes and body, then remove 'Status: draft'.")
 
 
 def posts():
@@ -129,65 +139,100 @@ def posts():
     return found
 
 
+def note_keys(header):
+    """{(date, kind): text} of a header's notes."""
+    found = {}
+    for field in header.fields:
+        if field.key.lower() == "note":
+            try:
+                note = parse_note(field.value)
+            except NoteError:
+                continue
+            found.setdefault(note.key, note.text)
+    return found
+
+
 def state(versions, lang):
+    """(what the version in ``lang`` is, [lines about its untranslated notes])."""
     if lang not in versions:
-        return "missing"
+        return "missing", []
     path, header = versions[lang]
-    source_lang, digest = recorded(header.value("translation-of"))
-    if not source_lang:
-        return "original"
+    claim = recorded_translation(header.value("translation-of"))
+    if not claim:
+        return "original", []
+    source_lang, digest = claim
     if source_lang not in versions:
-        return f"translation of a missing {source_lang} post"
+        return f"translation of a missing {source_lang} post", []
+    original = versions[source_lang][1]
+    carried = note_keys(header)
+    untranslated = [
+        f"note not yet translated: {day.isoformat()} | {kind} | {text}"
+        for (day, kind), text in sorted(note_keys(original).items()) if (day, kind) not in carried
+    ]
     if content_hash(versions[source_lang][0]) != digest:
-        return f"STALE: the {source_lang} original changed (make translation-done POST={shown(path)})"
-    return "up to date"
+        return (f"STALE: the {source_lang} original changed "
+                f"(make translation-done POST={shown(path)})"), untranslated
+    return "up to date", untranslated
 
 
 def status(args):
-    stale = 0
+    stale = notes = 0
     for slug, versions in sorted(posts().items()):
-        states = {lang: state(versions, lang) for lang in LANGUAGES}
-        stale += sum(s.startswith("STALE") for s in states.values())
         print(slug)
-        for lang, text in states.items():
+        for lang in LANGUAGES:
+            text, untranslated = state(versions, lang)
+            stale += text.startswith("STALE")
+            notes += len(untranslated)
             print(f"  {lang}: {text}")
-    print(f"{stale} stale translation(s).")
+            for line in untranslated:
+                print(f"      {line}")
+    print(f"{stale} stale translation(s); {notes} note(s) not yet translated.")
 
 
 def record(args):
-    path = Path(args.post).resolve()
+    post = one_line(args.post or "", "POST")
+    path = Path(post).resolve()
+    if not post or not path.is_file():
+        fail(f"No post at '{post}': make translation-done POST=content/ja/SLUG.md")
     text = path.read_text(encoding="utf-8")
     header = read_header(text)
     field = header.first("translation-of")
-    if not field:
-        fail(f"{args.post} has no Translation-Of line: it is not a tracked translation.")
-    source_lang, _ = recorded(field.value)
+    claim = recorded_translation(field.value) if field else None
+    if not claim:
+        fail(f"{post} has no valid Translation-Of line: it is not a tracked translation.")
+    source_lang, _ = claim
     source = posts().get(header.value("slug"), {}).get(source_lang)
     if not source:
         fail(f"No {source_lang} original with the slug '{header.value('slug')}'.")
     lines = text.split("\n")
     lines[field.line - 1] = f"Translation-Of: {source_lang} {content_hash(source[0])}"
     path.write_text("\n".join(lines), encoding="utf-8")
-    print(f"Recorded: {args.post} is up to date with {shown(source[0])}.")
+    print(f"Recorded: {post} is up to date with {shown(source[0])}.")
+
+
+def raw(name):
+    """An editor's text as the Makefile passes it: exactly as typed, or None."""
+    return os.environ.get(f"RAW_{name}") or None
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="start a new post (as a draft)")
-    new.add_argument("title")
-    new.add_argument("--category")
-    new.add_argument("--lang", default=pelicanconf.DEFAULT_LANG, choices=LANGUAGES)
-    new.add_argument("--slug")
+    new.add_argument("--title", default=raw("TITLE"))
+    new.add_argument("--category", default=raw("CATEGORY"))
+    new.add_argument("--lang", default=raw("LANGUAGE") or pelicanconf.DEFAULT_LANG,
+                     choices=LANGUAGES)
+    new.add_argument("--slug", default=raw("SLUG"))
     new.set_defaults(run=new_post)
     start = commands.add_parser("translate", help="start the translation of a post")
-    start.add_argument("post")
-    start.add_argument("--to", choices=LANGUAGES)
+    start.add_argument("--post", default=raw("POST"))
+    start.add_argument("--to", default=raw("TO"), choices=LANGUAGES)
     start.set_defaults(run=translate)
     commands.add_parser("status", help="which translations exist, are missing or stale") \
         .set_defaults(run=status)
     done = commands.add_parser("record", help="record that a translation caught up")
-    done.add_argument("post")
+    done.add_argument("--post", default=raw("POST"))
     done.set_defaults(run=record)
     args = parser.parse_args(argv)
     args.run(args)

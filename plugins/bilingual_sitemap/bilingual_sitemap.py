@@ -1,46 +1,45 @@
 """``sitemap.xml`` with every page's language versions, and ``robots.txt``.
 
-Every HTML page written (articles, pages, listings; not 404 pages, drafts or
-redirects) becomes a ``<url>`` with ``xhtml:link rel="alternate" hreflang``
-for each language version, read from the page's ``language_links``. Entries
-are sorted and carry no build time, so the same content gives the same bytes.
-``robots.txt`` names the sitemap.
+Every published HTML page written (articles, pages, listings; not 404 pages,
+drafts or redirects) becomes a ``<url>`` with ``xhtml:link rel="alternate"
+hreflang`` for each language version, read from the page's
+``language_links``. Entries are sorted and carry no build time, so the same
+content gives the same bytes. ``robots.txt`` names the sitemap.
+
+The pages are collected as they are written, in the build's own context, and
+the files are written by a generator that must come after every generator
+that writes pages (``PLUGINS`` order; a test holds the sitemap to the pages).
 
 Adds nothing to the template context. Settings read: ``SITEURL`` (or
-``FEED_DOMAIN`` in preview, where ``SITEURL`` is empty), ``OUTPUT_PATH``.
+``FEED_DOMAIN`` in preview, where ``SITEURL`` is empty).
 """
 
-from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from language_sites.language_sites import page_url, site_root
 from pelican import signals
-
-# One build at a time fills this; it is emptied when the build starts and ends.
-_pages = {}
+from pelican.generators import Generator
+from site_model.output import write_text
+from site_model.urls import page_url, site_root
 
 XMLNS = (
     'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
     'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
 )
-
-
-def start(pelican):
-    _pages.clear()
+ENTRIES = "_sitemap_entries"
 
 
 def remember(path, context):
+    entries = context.get(ENTRIES)
     here = context.get("article") or context.get("page") or context.get("listing")
     links = getattr(here, "language_links", None)
+    if entries is None or links is None or getattr(here, "status", "published") != "published":
+        return
+    if getattr(here, "kind", None) in ("404", "redirect"):
+        return
     paginated = context.get("articles_page")
-    if links is None or getattr(here, "status", "published") != "published":
-        return
-    if getattr(here, "kind", None) == "404":
-        return
-    url = page_url(context["output_file"])
     alternates = links.alternates if not paginated or paginated.number == 1 else []
     modified = getattr(here, "modified", None) or getattr(here, "date", None)
-    _pages[url] = (alternates, modified)
+    entries[page_url(context["output_file"])] = (alternates, modified)
 
 
 def render(root, pages):
@@ -58,17 +57,20 @@ def render(root, pages):
     return "\n".join(lines) + "\n"
 
 
-def write(pelican):
-    root = site_root(pelican.settings)
-    output = Path(pelican.settings["OUTPUT_PATH"])
-    (output / "sitemap.xml").write_text(render(root, _pages), encoding="utf-8")
-    (output / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\n\nSitemap: {root}/sitemap.xml\n", encoding="utf-8"
-    )
-    _pages.clear()
+class SitemapGenerator(Generator):
+    def generate_context(self):
+        self.context[ENTRIES] = {}
+
+    def generate_output(self, writer):
+        root = site_root(self.settings)
+        write_text(writer, "sitemap.xml", render(root, self.context[ENTRIES]))
+        write_text(writer, "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {root}/sitemap.xml\n")
+
+
+def get_generators(pelican):
+    return SitemapGenerator
 
 
 def register():
-    signals.initialized.connect(start)
     signals.content_written.connect(remember)
-    signals.finalized.connect(write)
+    signals.get_generators.connect(get_generators)

@@ -6,18 +6,17 @@
 - Pelican parses the posts one after another; with at least
   ``BUILD_PARALLEL_MIN_FILES`` posts (default 200) and more than one core,
   the Markdown is converted ahead in forked worker processes, and Pelican's
-  own reading then takes the converted HTML (the content cache, when loaded,
-  makes this unnecessary).
+  own reading then takes the converted HTML.
 - Pelican recomputes ``url`` from the URL settings on every access, and the
   listings, series boxes and alternates ask for it tens of thousands of times;
   once the articles are final, each one's URL is fixed (``override_url``).
-
-- Warm rebuilds render only the pages whose inputs changed
-  (:mod:`.incremental`, with the content cache on).
+- A process that builds many times (the live preview) passes a dict in
+  ``WARM_STATE``: the posts it read stay in memory and are read again only
+  when their file changes, and only the pages whose inputs changed are
+  rendered (:mod:`.incremental`).
 
 Adds nothing to the template context. Settings read: ``MARKDOWN``,
-``BUILD_PARALLEL_MIN_FILES``, and for warm rebuilds ``LOAD_CONTENT_CACHE``,
-``CACHE_CONTENT``, ``DELETE_OUTPUT_DIRECTORY``, ``CACHE_PATH``.
+``BUILD_PARALLEL_MIN_FILES``, ``WARM_STATE``.
 """
 
 import multiprocessing
@@ -28,7 +27,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from .incremental import finish_writing, remember_cache_key, trust_content_cache
+from .incremental import IncrementalWriter, finish_writing, warm_state
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -57,18 +56,20 @@ class ReusingMarkdownReader(MarkdownReader):
         return content, self._parse_metadata(meta)
 
 
-# The reader the forked workers use: set just before the fork, inherited by them.
-_worker_reader = None
-
-
 def _convert_ahead(path):
+    # Runs in a worker forked after the reader was made: it is inherited, not sent.
     try:
-        return _worker_reader.convert(path)
+        return multiprocessing.current_process().reader.convert(path)
     except Exception:  # Pelican reads it again in the main process and reports it
         return None
 
 
+def _take_reader(reader):
+    multiprocessing.current_process().reader = reader
+
+
 def convert_ahead(generator):
+    # Sent before each file is read: the first time does the work.
     if getattr(generator, "_converted_ahead", False):
         return
     generator._converted_ahead = True
@@ -76,18 +77,15 @@ def convert_ahead(generator):
     reader = generator.readers.readers.get("md")
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     paths = sorted(os.path.abspath(os.path.join(generator.path, f)) for f in files)
-    paths = [p for p in paths if p.endswith(".md")]
+    paths = [p for p in paths if p.endswith(".md")
+             and generator.get_cached_data(os.path.relpath(p, generator.path)) is None]
     workers = min(os.cpu_count() or 1, 8)
     enough = len(paths) >= settings.get("BUILD_PARALLEL_MIN_FILES", 200)
     if not isinstance(reader, ReusingMarkdownReader) or workers < 2 or not enough:
         return
-    if settings.get("LOAD_CONTENT_CACHE"):
-        return
-    global _worker_reader
-    _worker_reader = reader
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_take_reader, initargs=(reader,)) as pool:
         converted = pool.map(_convert_ahead, paths, chunksize=max(1, len(paths) // (workers * 4)))
-    _worker_reader = None
     reader.converted = {p: c for p, c in zip(paths, converted, strict=True) if c is not None}
 
 
@@ -106,26 +104,36 @@ def fix_urls(generator):
         article.override_url = article.url
 
 
-def adopt_cached(generator):
-    """Give posts from Pelican's generator-level cache this build's context.
+def keep_read_posts(generator):
+    """In a long-lived process, hand the generator the posts earlier builds read.
 
-    They come back with the settings and context of the build that saved
-    them, taken before any page was read, so a post's ``{filename}`` link to a
-    page would not resolve.
+    Pelican keeps a generator's read posts in ``_cache`` (its generator-level
+    content cache) and can only load them from a pickle on disk; here they
+    stay in memory. Each comes back with the settings and context of the
+    build that read it, so it is given this build's, or a ``{filename}`` link
+    would not resolve.
     """
-    for _, content in getattr(generator, "_cache", {}).values():
+    warm = warm_state(generator.settings)
+    if warm is None:
+        return
+    generator._cache = warm.setdefault(f"read:{type(generator).__name__}", {})
+    generator._cache_data_policy = True
+    generator.save_cache = lambda: None  # kept in memory, never pickled
+    for _, content in generator._cache.values():
         if content is not None:
             content._context, content.settings = generator.context, generator.settings
 
 
+def get_writer(pelican):
+    return IncrementalWriter
+
+
 def register():
-    # Once every plugin has added its settings, before the generators load caches.
-    signals.get_generators.connect(trust_content_cache)
     signals.readers_init.connect(use_reusing_reader)
-    signals.article_generator_init.connect(adopt_cached)
-    signals.page_generator_init.connect(adopt_cached)
+    signals.article_generator_init.connect(keep_read_posts)
+    signals.page_generator_init.connect(keep_read_posts)
     signals.article_generator_preread.connect(convert_ahead)
     signals.article_generator_finalized.connect(fix_urls)
+    signals.get_writer.connect(get_writer)
     # Before any other plugin's: the pages are final when theirs run.
     signals.finalized.connect(finish_writing)
-    signals.finalized.connect(remember_cache_key)

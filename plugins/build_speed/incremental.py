@@ -1,11 +1,13 @@
-"""Rebuild only the pages whose inputs changed (the preview's warm rebuilds).
+"""Render only the pages whose inputs changed (the live preview's rebuilds).
 
-With Pelican's content cache on (``CACHE_CONTENT``) and
-``DELETE_OUTPUT_DIRECTORY`` off, :class:`IncrementalWriter` gives each page a
-fingerprint before rendering it, and skips the rendering when the fingerprint
-is the one the previous build recorded and the file is still the one that
-build left (``CACHE_PATH/rendered-pages.json``). Pages the previous build wrote
-and this one does not (a deleted post, a listing page too many) are removed.
+A process that builds the site many times (``make serve``) passes a dict in
+``WARM_STATE``; the builds keep in it what they learn for the next one. Then
+:class:`IncrementalWriter` gives each page a fingerprint before rendering it,
+and skips the rendering when the fingerprint is the one the previous build in
+the same output folder recorded and the file is still the one that build
+left. Pages the previous build wrote and this one does not (a deleted post, a
+listing page too many) are removed. A failed build records nothing, so the
+next one compares with the last build that finished.
 
 A fingerprint covers:
 - the site: every setting; the theme, catalogs and plugins (their files' sizes
@@ -20,77 +22,40 @@ A fingerprint covers:
 So an edit to a report's body renders its own pages again; a new title or
 summary also renders the listings that show it; a new report renders all.
 Templates must show posts only through the values given to their page (as
-ours do): a post read from the global context would not count.
+ours do, and ``tests/test_template_reads.py`` enforces): a post read from the
+global context would not count.
 
-In every build, a page is written only when its bytes differ from the file
-already there. Pelican's content cache is loaded only when the settings and
-plugins are the ones it was made with (``CACHE_PATH/made-with.key``).
+Without ``WARM_STATE`` (``make build``, ``make publish``) every page is
+rendered, and written only when its bytes differ from the file already there.
 """
 
 import datetime
 import hashlib
-import json
 import logging
 import os
 from pathlib import Path
 
 from pelican.contents import Article, Content
+from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
 
-STORE = "rendered-pages.json"
-CACHE_KEY = "made-with.key"
 # Attributes that hold the whole site or its settings: counted once, in the site part.
 SHARED = frozenset({"_context", "settings", "_settings"})
 # Settings about how the site is built, not what it shows.
 BUILD_ONLY = frozenset({
     "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CONTENT_CACHING_LAYER", "GZIP_CACHE",
-    "CACHE_PATH", "DELETE_OUTPUT_DIRECTORY", "BUILD_PARALLEL_MIN_FILES",
+    "CACHE_PATH", "DELETE_OUTPUT_DIRECTORY", "BUILD_PARALLEL_MIN_FILES", "WARM_STATE",
+    "SEARCH_SERVICE", "JINJA_ENVIRONMENT", "OUTPUT_PATH",
 })
 SCALARS = frozenset({bool, int, float})
 CONTAINERS = frozenset({dict, list, tuple})
 
 
-def is_incremental(settings):
-    return bool(settings.get("CACHE_CONTENT") and not settings.get("DELETE_OUTPUT_DIRECTORY"))
-
-
-def cache_key(settings):
-    """Settings and plugin code: what Pelican's content cache depends on beyond the posts."""
-    plugins = files_stamp(settings.get("PLUGIN_PATHS", []), (".py",))
-    return Fingerprints().of((plugins, settings))
-
-
-# The key of the build now running, by output folder: written once the build
-# succeeded.
-_keys = {}
-
-
-def trust_content_cache(pelican):
-    """Load Pelican's content cache only if it was made with these settings and plugins.
-
-    Pelican checks only each post's file, so a cache written before a plugin
-    or a setting changed would bring back posts processed the old way. Settings
-    include what plugins derive from all posts (the domains mentioned anywhere).
-    Connected to ``get_generators``: sent after every plugin's ``initialized``
-    and before the generators load their caches. Returns no generator.
-    """
-    settings = pelican.settings
-    if not is_incremental(settings):
-        return
-    key = _keys[pelican.output_path] = cache_key({**settings, "LOAD_CONTENT_CACHE": True})
-    marker = Path(settings["CACHE_PATH"], CACHE_KEY)
-    if not marker.exists() or marker.read_text() != key:
-        settings["LOAD_CONTENT_CACHE"] = False
-
-
-def remember_cache_key(pelican):
-    key = _keys.pop(pelican.output_path, None)
-    if key is not None:
-        marker = Path(pelican.settings["CACHE_PATH"], CACHE_KEY)
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(key)
+def warm_state(settings):
+    """The dict a long-lived process keeps between builds, or None."""
+    return settings.get("WARM_STATE")
 
 
 def files_stamp(folders, suffixes):
@@ -193,6 +158,9 @@ class Fingerprints:
             update(value.encode("utf-8", "surrogatepass"))
         elif isinstance(value, (datetime.date, datetime.time)):
             update(value.isoformat().encode())
+        elif isinstance(value, URLWrapper):
+            # By what it is: Pelican caches computed names on the object itself.
+            update(f"<{type(value).__name__}:{value.name}:{value.slug}>".encode())
         elif isinstance(value, Content):
             if nested or (site and isinstance(value, Article)):
                 update(f"<{value.source_path}>".encode())
@@ -281,27 +249,19 @@ class _ChangedOnly:
 class IncrementalWriter(Writer):
     """Pelican's writer, rendering only the pages whose fingerprint changed."""
 
-    # The writer of the build now running, by output folder.
-    current = {}
-
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.incremental = is_incremental(self.settings)
-        self._store = Path(self.settings.get("CACHE_PATH", "cache"), STORE)
-        self._previous = self._load_store() if self.incremental else {}
+        self.warm = warm_state(self.settings)
+        self.incremental = self.warm is not None
+        records = self.warm.setdefault("rendered", {}) if self.incremental else {}
+        self._previous = records.get(str(self.output_path), {})
         self._fingerprints = {}
         self._digests = Fingerprints()
         self._site = None
         self._skip_next = False
         self.rendered = 0
-        self.current[output_path] = self
-
-    def _load_store(self):
-        try:
-            recorded = json.loads(self._store.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return recorded.get(str(self.output_path), {})
+        if self.incremental:
+            self.warm["writer"] = self
 
     def site_fingerprint(self, context):
         settings = self.settings
@@ -309,7 +269,12 @@ class IncrementalWriter(Writer):
         if settings.get("TRANSLATIONS_DIR"):
             folders.append(settings["TRANSLATIONS_DIR"])
         stamp = files_stamp(folders, (".html", ".py", ".mo", ".css", ".js"))
-        shown = {key: value for key, value in context.items() if key not in BUILD_ONLY}
+        # Keys starting with "_" hold a build's own machinery (the output gate,
+        # the sitemap's entries): never shown, and new each build.
+        shown = {key: value for key, value in context.items()
+                 if key not in BUILD_ONLY and not key.startswith("_")}
+        # Pelican lists static files in the order of a set: not part of what is shown.
+        shown["staticfiles"] = sorted(s.save_as for s in context.get("staticfiles", []))
         return self._digests.of((stamp, shown), site=True)
 
     def write_file(self, name, template, context, *args, **kwargs):
@@ -392,6 +357,7 @@ class IncrementalWriter(Writer):
         if not self.incremental:
             return
         logger.info("Rendered %d of %d pages", self.rendered, len(self._fingerprints))
+        self.warm["last_build"] = {"rendered": self.rendered, "pages": len(self._fingerprints)}
         for name in set(self._previous) - set(self._fingerprints):
             path = Path(self.output_path, name)
             path.unlink(missing_ok=True)
@@ -399,21 +365,16 @@ class IncrementalWriter(Writer):
                 if folder == Path(self.output_path) or any(folder.iterdir()):
                     break
                 folder.rmdir()
-        try:
-            recorded = json.loads(self._store.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            recorded = {}
-        # With each page's size and time, so a page another build wrote since
-        # (make build, make publish) is rendered again.
-        recorded[str(self.output_path)] = {
+        # With each page's size and time, so a page something else wrote since
+        # is rendered again.
+        self.warm["rendered"][str(self.output_path)] = {
             name: [fingerprint, *file_stamp(os.path.join(self.output_path, name))]
             for name, fingerprint in self._fingerprints.items()
         }
-        self._store.parent.mkdir(parents=True, exist_ok=True)
-        self._store.write_text(json.dumps(recorded, sort_keys=True), encoding="utf-8")
 
 
 def finish_writing(pelican):
-    writer = IncrementalWriter.current.pop(pelican.output_path, None)
+    warm = warm_state(pelican.settings)
+    writer = warm.pop("writer", None) if warm is not None else None
     if writer is not None:
         writer.finish()

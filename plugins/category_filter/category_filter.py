@@ -19,10 +19,11 @@ Unknown keys are reported by ``content_check``. Settings read: ``CATEGORIES``.
 
 from dataclasses import dataclass
 
-from language_sites.language_sites import linked_listings, write_feed
 from pelican import signals
 from pelican.generators import Generator
-from translation_links.translation_links import home_url
+from site_model.feeds import write_feed
+from site_model.listings import linked_listings
+from site_model.urls import site_paths
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,8 @@ class FilterEntry:
         return len(self.articles)
 
 
-def category_url(settings, lang, slug):
-    return f"{home_url(lang, settings['DEFAULT_LANG'])}category/{slug}/"
-
-
-def category_feed(settings, lang, slug):
-    return f"{home_url(lang, settings['DEFAULT_LANG'])}feeds/{slug}.atom.xml"
-
-
 def filter_entries(settings, lang, articles):
+    paths = site_paths(settings)[lang]
     entries = []
     for slug, label in settings["CATEGORIES"].items():
         members = [a for a in articles if a.category.slug == slug]
@@ -55,8 +49,8 @@ def filter_entries(settings, lang, articles):
                 FilterEntry(
                     slug=slug,
                     label=label,
-                    url=category_url(settings, lang, slug),
-                    feed=category_feed(settings, lang, slug),
+                    url=paths.category(slug),
+                    feed=paths.category_feed(slug),
                     articles=members,
                 )
             )
@@ -65,10 +59,11 @@ def filter_entries(settings, lang, articles):
 
 def label_articles(generator):
     settings = generator.settings
+    paths = site_paths(settings)
     for article in (*generator.articles, *generator.translations, *generator.drafts):
         slug = article.category.slug
         article.category_label = settings["CATEGORIES"].get(slug, article.category.name)
-        article.category_url = category_url(settings, article.lang, slug)
+        article.category_url = paths[article.lang].category(slug)
 
 
 class CategoryPagesGenerator(Generator):
@@ -104,7 +99,7 @@ class CategoryPagesGenerator(Generator):
                     listing=listings[lang],
                     category_entry=entry,
                 )
-                write_feed(self, writer, entry.feed, lang, label, entry.articles, entry.url)
+                write_feed(writer, self.settings, entry.feed, lang, label, entry.articles, entry.url)
 
 
 def get_generators(pelican):

@@ -3,9 +3,9 @@
 import sys
 
 from pelican.settings import read_settings
+from site_model.problems import report
 
-from .checks import check_content
-from .content_check import report
+from .checker import check_content
 
 
 def main(argv):

@@ -2,72 +2,58 @@
 
 Editors write ``[[bestkenko.com]]``; readers see ``bestkenko[.]com`` in a
 ``<span class="domain">``: styled, copyable, never an ``<a>``, in articles,
-summaries, feeds and the search index alike.
+summaries, feeds and the search index alike. In a title (plain text) the
+domain is shown defanged.
 
 Adds:
-- the Markdown syntax above;
-- ``rel="noopener noreferrer"`` on every link to another site, plus
-  ``nofollow`` when the site is one we report on (any domain mentioned with
-  the syntax anywhere in the content);
-- ``site_paths[lang]["domains"]``, and per language a ``domains/`` page
-  (template ``domains``, with ``domains``: :class:`DomainEntry` objects with
-  the reports naming each domain and the first and last mention dates).
+- the Markdown syntax above, and its defanged form in titles;
+- ``rel="noopener noreferrer"`` on every link to another site;
+- per language a ``domains/`` page (template ``domains``, with ``domains``:
+  :class:`DomainEntry` objects with the reports naming each domain and the
+  first and last mention dates).
 
-The content check fails a plain link or bare URL to a domain in the index.
-Settings read: ``PATH``, ``ARTICLE_PATHS``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
+A link to a domain our reports name, in any form of URL, fails the build (the
+content check names the line; the output gate holds the built pages to it).
+Settings read: ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
 """
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlsplit
 
-from language_sites.language_sites import listing_in_every_language, newest_first
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
+from site_model.domains import defang, defang_mentions
+from site_model.listings import listing_in_every_language, newest_first
 
-from .syntax import DomainMentionExtension, defang, mentions_in, normalise
+from .markdown_syntax import DomainMentionExtension
 
 EXTERNAL_LINK = re.compile(r'<a\s+([^>]*?)href="(https?://[^"]+)"([^>]*)>', re.IGNORECASE)
 
 
-def mentioned_domains(settings):
-    """Every domain named with [[...]] anywhere in the posts."""
-    found = set()
-    for folder in settings["ARTICLE_PATHS"]:
-        for path in Path(settings["PATH"], folder).rglob("*.md"):
-            found.update(mentions_in(path.read_text(encoding="utf-8", errors="replace")))
-    return found
-
-
 def add_syntax(pelican):
-    pelican.settings["MENTIONED_DOMAINS"] = mentioned_domains(pelican.settings)
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(e, DomainMentionExtension) for e in extensions):
         extensions.append(DomainMentionExtension())
 
 
-def host_of(url):
-    return normalise(urlsplit(url).hostname or "")
-
-
-def protect_link(match, reported):
+def protect_link(match):
     before, url, after = match.groups()
     attributes = re.sub(r'\s*rel="[^"]*"', "", before + after).strip()
-    rel = "noopener noreferrer"
-    host = host_of(url)
-    if any(host == d or host.endswith("." + d) for d in reported):
-        rel = "nofollow noopener noreferrer"
     spacer = " " if attributes else ""
-    return f'<a href="{url}" rel="{rel}"{spacer}{attributes}>'
+    return f'<a href="{url}" rel="noopener noreferrer"{spacer}{attributes}>'
 
 
-def protect_links(content):
-    if isinstance(content, Article | Page) and content._content:
-        reported = content.settings.get("MENTIONED_DOMAINS", set())
-        content._content = EXTERNAL_LINK.sub(lambda m: protect_link(m, reported), content._content)
+def protect_content(content):
+    if not isinstance(content, Article | Page):
+        return
+    if content._content:
+        content._content = EXTERNAL_LINK.sub(protect_link, content._content)
+    # Titles are text: a domain in one is shown defanged, never as "[[...]]".
+    if "[[" in getattr(content, "title", ""):
+        content.title = defang_mentions(content.title)
+        content.metadata["title"] = content.title
 
 
 @dataclass(frozen=True)
@@ -91,16 +77,13 @@ class DomainEntry:
 def domain_index(articles):
     reports = defaultdict(list)
     for article in articles:
-        for domain in dict.fromkeys(re.findall(r'data-domain="([^"]+)"', article.content)):
+        html = article._content + (article.summary or "")
+        for domain in dict.fromkeys(re.findall(r'data-domain="([^"]+)"', html)):
             reports[domain].append(article)
     return [DomainEntry(domain, newest_first(found)) for domain, found in sorted(reports.items())]
 
 
 class DomainPagesGenerator(Generator):
-    def generate_context(self):
-        for paths in self.context["site_paths"].values():
-            paths["domains"] = f"{paths['home']}domains/"
-
     def generate_output(self, writer):
         everything = [a for articles in self.context["articles_by_lang"].values() for a in articles]
         entries = domain_index(everything)
@@ -117,5 +100,5 @@ def get_generators(pelican):
 
 def register():
     signals.initialized.connect(add_syntax)
-    signals.content_object_init.connect(protect_links)
+    signals.content_object_init.connect(protect_content)
     signals.get_generators.connect(get_generators)

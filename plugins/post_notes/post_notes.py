@@ -1,70 +1,72 @@
-"""Notes after publication: editor's notes, updates and corrections.
+"""Notes after publication: editor's notes, updates and corrections, in every
+language.
 
-Editors add one ``Note:`` line per note to a post's header::
+Editors add one ``Note:`` line per note to a report's header (syntax in
+:mod:`site_model.notes`)::
 
     Note: 2016-09-12 | correction | What was wrong, and what is right.
 
+A translation carries its own, translated notes, with the date and kind of the
+original's. A note the translation does not have yet is never held back: the
+translation shows it in the original's language, saying it is not yet
+translated, until the translator adds it.
+
 Adds:
 - ``article.notes``: :class:`Note` objects (``date``, ``kind``, ``label``
-  msgid, ``text``, ``anchor``), newest first, shown at the top of the report;
+  msgid, ``text`` as HTML with defanged domains, ``anchor``, ``url``), newest
+  first, shown at the top of the report;
+- ``article.untranslated_notes``: on a translation, the original's notes it
+  does not carry yet (each with its ``pending`` sentence msgid);
 - ``article.modified``: moved to the newest note's date when that is later, so
   ``dateModified`` in JSON-LD and the feed's ``updated`` follow corrections;
-- ``article.version_notes``: ``(version, note)`` for notes carried by the same
-  report in other languages, each with a ``mirror`` sentence msgid, so a
-  Japanese reader learns that the English original was corrected;
-- ``site_paths[lang]["corrections"]``, and per language a ``corrections/`` page (template ``corrections``, with
-  ``all_notes``) listing every note on the site, newest first, and its Atom
-  feed.
+- per language a ``corrections/`` page (template ``corrections``, with
+  ``corrections``: :class:`LoggedNote` entries, newest first) and its Atom
+  feed: each language lists its own reports' notes, the notes its
+  translations do not carry yet (linking the translation), and the notes of
+  reports it does not have (linking them in their language).
 
-Note kinds and their labels are in ``NOTE_KINDS``. The content check validates
-the lines. Settings read: ``TIMEZONE``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
+Settings read: ``TIMEZONE``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``,
+``FEED_MAX_ITEMS``.
 """
 
 from dataclasses import dataclass
-from html import escape
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from localised_interface.localised_interface import translations_for
-from language_sites.language_sites import listing_in_every_language, write_feed
+from babel import Locale
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
-
-
-def N_(message):
-    return message
-
-
-# kind -> (label, sentence shown on the other language versions)
-NOTE_KINDS = {
-    "correction": (
-        N_("Correction"),
-        N_("The %(language)s version of this report carries a correction dated %(date)s."),
-    ),
-    "update": (
-        N_("Update"),
-        N_("The %(language)s version of this report carries an update dated %(date)s."),
-    ),
-    "editors-note": (
-        N_("Editor's note"),
-        N_("The %(language)s version of this report carries an editor's note dated %(date)s."),
-    ),
-}
+from site_model.catalogs import N_, translations_for
+from site_model.domains import mention_markup
+from site_model.feeds import write_feed
+from site_model.listings import listing_in_every_language
+from site_model.notes import NOTE_KINDS, parse_note
+from site_model.translation_of import parse as parse_translation_of
 
 
 @dataclass(frozen=True)
 class Note:
     date: datetime
     kind: str
-    text: str
+    text: Markup
     article: object
+
+    @property
+    def lang(self):
+        return self.article.lang
+
+    @property
+    def key(self):
+        return (self.date.date(), self.kind)
 
     @property
     def label(self):
         return NOTE_KINDS[self.kind][0]
 
     @property
-    def mirror(self):
+    def pending(self):
+        """The sentence a translation shows above this note while it is untranslated."""
         return NOTE_KINDS[self.kind][1]
 
     @property
@@ -76,74 +78,116 @@ class Note:
         return f"{self.article.url}#{self.anchor}"
 
 
+@dataclass(frozen=True)
+class LoggedNote:
+    """A note as a language's Corrections page lists it: ``note`` (its text and
+    language) found on ``report``, the version readers of that page follow."""
+
+    note: Note
+    report: object
+
+    @property
+    def url(self):
+        return f"{self.report.url}#{self.note.anchor}"
+
+    @property
+    def untranslated(self):
+        return self.note.lang != self.report.lang
+
+
 def note_lines(article):
     value = article.metadata.get("note", [])
     return [value] if isinstance(value, str) else list(value)
 
 
-def parse_note(line, article, timezone):
+def read_note(line, article, timezone):
     """``2016-09-12 | correction | text`` -> Note (the content check vouches for it)."""
-    day, kind, text = (part.strip() for part in line.split("|", 2))
-    date = datetime.fromisoformat(day)
-    if date.tzinfo is None:
-        date = date.replace(tzinfo=timezone)
-    return Note(date, kind, text, article)
+    parsed = parse_note(line)
+    date = datetime(parsed.day.year, parsed.day.month, parsed.day.day, tzinfo=timezone)
+    return Note(date, parsed.kind, mention_markup(parsed.text), article)
+
+
+def original_of(article):
+    """The version ``article`` is a translation of, if it names one."""
+    claim = parse_translation_of(article.metadata.get("translation-of"))
+    if claim is None:
+        return None
+    return next((t for t in article.translations if t.lang == claim[0]), None)
+
+
+def newest(notes):
+    return sorted(notes, key=lambda n: (n.date, n.kind), reverse=True)
 
 
 def attach_notes(generator):
     timezone = ZoneInfo(generator.settings["TIMEZONE"])
-    articles = (*generator.articles, *generator.translations, *generator.drafts)
+    articles = (*generator.articles, *generator.translations, *generator.drafts,
+                *generator.drafts_translations)
     for article in articles:
-        notes = [parse_note(line, article, timezone) for line in note_lines(article)]
-        article.notes = sorted(notes, key=lambda n: (n.date, n.kind), reverse=True)
-        if notes:
-            newest = article.notes[0].date
-            if newest > (getattr(article, "modified", None) or article.date):
-                article.modified = newest
-                article.metadata["modified"] = newest
+        article.notes = newest(read_note(line, article, timezone) for line in note_lines(article))
     for article in articles:
-        article.version_notes = [
-            note for version in article.translations for note in getattr(version, "notes", [])
-        ]
+        original = original_of(article)
+        carried = {note.key for note in article.notes}
+        article.untranslated_notes = newest(
+            note for note in getattr(original, "notes", []) if note.key not in carried
+        )
+        dates = [note.date for note in (*article.notes, *article.untranslated_notes)]
+        if dates and max(dates) > (getattr(article, "modified", None) or article.date):
+            article.modified = max(dates)
+            article.metadata["modified"] = article.modified
 
 
-class CorrectionsGenerator(Generator):
-    def generate_context(self):
-        for paths in self.context["site_paths"].values():
-            paths["corrections"] = f"{paths['home']}corrections/"
-
-    def generate_output(self, writer):
-        everything = [
-            note
-            for articles in self.context["articles_by_lang"].values()
-            for article in articles
-            for note in article.notes
-        ]
-        everything.sort(key=lambda n: (n.date, n.article.url), reverse=True)
-        listings = listing_in_every_language(self.settings, "corrections", "corrections/")
-        for lang, listing in listings.items():
-            feed = f"{listing.url}feed.atom.xml"
-            writer.write_file(
-                f"{listing.url}index.html", self.get_template("corrections"), self.context,
-                listing=listing, all_notes=everything, corrections_feed=feed,
-            )
-            _ = translations_for(self.settings, lang).gettext
-            entries = [FeedEntry(f"{_(n.label)}: {n.article.title}", n) for n in everything]
-            title = N_("Corrections and updates")
-            write_feed(self, writer, feed, lang, title, entries, listing.url)
+def corrections_log(articles_by_lang, lang):
+    """Every note a reader of ``lang`` should find, newest first."""
+    logged = []
+    for report in articles_by_lang[lang]:
+        logged += [LoggedNote(note, report) for note in (*report.notes, *report.untranslated_notes)]
+    for other, reports in articles_by_lang.items():
+        for report in reports if other != lang else ():
+            if not any(version.lang == lang for version in report.translations):
+                logged += [LoggedNote(note, report) for note in report.notes]
+    return sorted(logged, key=lambda entry: (entry.note.date, entry.url), reverse=True)
 
 
 class FeedEntry:
-    """A note as an Atom entry: titled after its report, dated by the note."""
+    """A logged note as an Atom entry: titled after its report, dated by the note."""
 
-    def __init__(self, title, note):
-        self.title = title
-        self.url = note.url
+    def __init__(self, entry, _, language_name):
+        note = entry.note
+        self.title = _("%(label)s: %(title)s") % {"label": _(note.label), "title": entry.report.title}
+        self.url = entry.url
         self.date = self.modified = note.date
-        self.summary = escape(note.text)
+        text = Markup("<p>{}</p>").format(note.text)
+        if entry.untranslated:
+            date = note.date.date().isoformat()
+            intro = _(note.pending) % {"language": language_name(note.lang), "date": date}
+            text = Markup("<p>{}</p>").format(escape(intro)) + text
+        self.summary = str(text)
 
     def get_content(self, siteurl):
         return self.summary
+
+
+class CorrectionsGenerator(Generator):
+    def generate_output(self, writer):
+        listings = listing_in_every_language(self.settings, "corrections", "corrections/")
+        by_lang = self.context["articles_by_lang"]
+        for lang, listing in listings.items():
+            paths = self.context["site_paths"][lang]
+            logged = corrections_log(by_lang, lang)
+            writer.write_file(
+                f"{listing.url}index.html", self.get_template("corrections"), self.context,
+                listing=listing, corrections=logged,
+            )
+            _ = translations_for(self.settings, lang).gettext
+            names = self.language_names(lang)
+            entries = [FeedEntry(entry, _, names) for entry in logged]
+            write_feed(writer, self.settings, paths.corrections_feed, lang,
+                       N_("Corrections and updates"), entries, listing.url)
+
+    def language_names(self, lang):
+        names = Locale.parse(lang).languages
+        return lambda code: names.get(code, code)
 
 
 def get_generators(pelican):

@@ -67,20 +67,23 @@ class PagefindService:
             raise PagefindServiceError(payload.get("message", payload))
         return payload
 
-    def bundle(self, pages):
-        """{path in the bundle: bytes} of a Pagefind bundle indexing ``pages`` ([(URL, HTML)]).
+    def new_index(self):
+        return self.reply(self.send({"type": "NewIndex", "config": None}))["index_id"]
+
+    def add_page(self, index, url, html):
+        """Queue a page for ``index``; returns the id to :meth:`wait` for."""
+        return self.send({"type": "AddFile", "index_id": index, "url": url,
+                          "file_contents": html, "file_path": None})
+
+    def wait(self, message_id):
+        self.reply(message_id)
+
+    def files(self, index):
+        """{path in the bundle: bytes} of ``index``, which is then deleted.
 
         The files come back through the pipe, not written by Pagefind: its
         WriteFiles replies before the files are complete.
         """
-        index = self.reply(self.send({"type": "NewIndex", "config": None}))["index_id"]
-        added = [
-            self.send({"type": "AddFile", "index_id": index, "url": url,
-                       "file_contents": html, "file_path": None})
-            for url, html in pages
-        ]
-        for message_id in added:
-            self.reply(message_id)
         files = self.reply(self.send({"type": "GetFiles", "index_id": index}))["files"]
         self.reply(self.send({"type": "DeleteIndex", "index_id": index}))
         return {file["path"]: base64.b64decode(file["content"]) for file in files}

@@ -3,48 +3,46 @@
 Writes a search page per language (``search/``, ``{lang}/search/``, template
 ``search``) and that language's search index beside it, built by PyPI
 ``pagefind[extended]``, whose binary segments Japanese. An English query never
-returns a Japanese page. Only the report's title and body are indexed (what
-``article.html`` marks ``data-pagefind-body``): no navigation or footers.
+returns a Japanese page. Only what ``article.html`` marks
+``data-pagefind-body`` (the title and the body) is indexed.
 
-Indexing starts as soon as every report is read, before any page is rendered,
-in a forked process that renders each published report's title and body with
-the small ``search_record`` template and hands them, in memory, to one
-Pagefind service (:mod:`.pagefind_service`). The build waits for it at the end.
+Each published report's page is handed to one Pagefind service process
+(:mod:`.pagefind_service`) in memory as soon as it is written, so Pagefind
+indexes on another core while the rest of the site renders; the bundles are
+collected when the search pages are written, which is why this plugin comes
+after the other page-writing plugins in ``PLUGINS``.
 
 A language's reports are split into shards of at most ``SEARCH_SHARD_SIZE``
 (default 200) by a hash of their URL, each its own Pagefind bundle
 (``pagefind/0/``, ``pagefind/1/``, ...; ``{lang}/pagefind/N/``), which the
-search page merges (Pagefind's ``mergeIndex``). A shard whose records are the
-ones its bundle was built from (``records.sha256`` in the bundle) is kept, so
-an edit to one report re-indexes one shard, not the site.
+search page merges (Pagefind's ``mergeIndex``). A shard whose reports are the
+ones its bundle was built from (``records.sha256`` in the bundle, a digest of
+the reports and of the theme and plugin files, never of where the project
+lives) is kept, so an edit to one report re-indexes one shard, not the site.
 
-Adds ``site_paths[lang]["search"]``, ``["search_bundles"]`` (the folders of
-the shards that hold reports) and ``["search_shards"]`` (how many there are).
-Settings read: ``OUTPUT_PATH``, ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``,
-``PLUGIN_PATHS``.
+Adds ``search_bundles[lang]``: the folders of the shards that hold reports.
+Settings read: ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``, ``PLUGIN_PATHS``,
+``THEME``, and ``SEARCH_SERVICE`` (a running :class:`PagefindService` that
+outlives the build, as the live preview keeps one; by default each build
+starts its own).
 """
 
 import hashlib
 import json
 import math
-import os
 import shutil
-import tempfile
-import traceback
 from pathlib import Path
 
-from build_speed.incremental import files_stamp
-from language_sites.language_sites import listing_in_every_language, with_translations
 from pelican import signals
-from pelican.generators import ArticlesGenerator, Generator
+from pelican.generators import Generator
+from site_model.listings import listing_in_every_language, with_translations
 
 from .pagefind_service import PagefindService
 
 RECORDS_DIGEST = "records.sha256"
-
-
-class SearchIndexError(RuntimeError):
-    pass
+INDEXER = "_search_indexer"
+# Pagefind's ready-made search interfaces: search.js uses none of them.
+UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
 
 
 def shard_count(settings, reports):
@@ -56,27 +54,32 @@ def shard_of(url, shards):
     return int(hashlib.sha256(url.encode()).hexdigest(), 16) % shards
 
 
-class SearchPagesGenerator(Generator):
-    def generate_context(self):
-        reports = with_translations(self.context.get("articles", []))
-        for lang, paths in self.context["site_paths"].items():
-            urls = [f"/{r.url}" for r in reports if r.lang == lang and r.status == "published"]
-            count = shard_count(self.settings, len(urls))
-            shards = sorted({shard_of(url, count) for url in urls})  # none empty
-            paths["search"] = f"{paths['home']}search/"
-            paths["search_shards"] = count
-            paths["search_bundles"] = [f"{paths['home']}pagefind/{n}/" for n in shards]
+def code_stamp(settings):
+    """What every record is made with: the theme and the plugins, by content.
 
-    def generate_output(self, writer):
-        for listing in listing_in_every_language(self.settings, "search", "search/").values():
-            writer.write_file(
-                f"{listing.url}index.html", self.get_template("search"), self.context,
-                listing=listing,
-            )
+    Relative names and bytes, never absolute paths or file times, so two
+    clones of the same commit agree.
+    """
+    hashed = hashlib.sha256()
+    for folder in (settings["THEME"], *settings.get("PLUGIN_PATHS", [])):
+        root = Path(folder)
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".html") and path.is_file():
+                hashed.update(path.relative_to(root).as_posix().encode())
+                hashed.update(hashlib.sha256(path.read_bytes()).digest())
+    return hashed.digest()
 
 
-# Pagefind's ready-made search interfaces: search.js uses none of them.
-UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
+def digest(stamp, reports):
+    """What a shard's records are made of: cheaper than rendering them.
+
+    The raw body stands for the rendered one: resolving links changes no text.
+    """
+    hashed = hashlib.sha256(stamp)
+    for report in sorted(reports, key=lambda r: r.url):
+        for part in (report.url, report.lang, report.title, report._content):
+            hashed.update(f"{len(part)}:{part}".encode())
+    return hashed.hexdigest()
 
 
 def sorted_entry(data):
@@ -104,105 +107,95 @@ def write_bundle(bundle, files, fingerprint):
     marker.write_text(fingerprint)
 
 
-def reports_by_bundle(articles_generator):
-    """{bundle folder: [report]}: which shard indexes which report."""
-    paths = articles_generator.context["site_paths"]
-    output = articles_generator.settings["OUTPUT_PATH"]
-    bundles = {Path(output, b): [] for lang in paths for b in paths[lang]["search_bundles"]}
-    for article in (*articles_generator.articles, *articles_generator.translations):
-        home = paths[article.lang]["home"]
-        shard = shard_of(f"/{article.url}", paths[article.lang]["search_shards"])
-        bundles[Path(output, f"{home}pagefind/{shard}/")].append(article)
-    return bundles
-
-
-def records_source(settings, template):
-    """What every record is made with: the template and the plugins (its filters, this one)."""
-    hashed = hashlib.sha256(Path(template.filename).read_bytes())
-    hashed.update(files_stamp(settings.get("PLUGIN_PATHS", []), (".py",)).encode())
-    return hashed.digest()
-
-
-def digest(source, reports):
-    """What a shard's records are made of: cheaper than rendering them.
-
-    The raw body stands for the rendered one: resolving links changes no text.
-    """
-    hashed = hashlib.sha256(source)
-    for report in sorted(reports, key=lambda r: r.url):
-        for part in (report.url, report.lang, report.title, report._content):
-            hashed.update(f"{len(part)}:{part}".encode())
-    return hashed.hexdigest()
-
-
 def is_current(bundle, fingerprint):
     marker = Path(bundle, RECORDS_DIGEST)
     return marker.exists() and marker.read_text() == fingerprint
 
 
-def remove_other_bundles(bundles):
-    """Remove shards no longer used (the site shrank, or a language lost its reports)."""
-    for parent in {bundle.parent for bundle in bundles}:
-        for folder in parent.iterdir() if parent.is_dir() else ():
-            if folder.is_dir() and folder not in bundles:
-                shutil.rmtree(folder)
+class Indexer:
+    """One build's search index: which report goes to which shard, and the
+    shards that must be indexed again."""
 
+    def __init__(self, settings, output_path, reports, roots):
+        self.settings, self.output_path, self.roots = settings, Path(output_path), roots
+        self.service = settings.get("SEARCH_SERVICE")
+        self._own_service = self.service is None
+        self.shards = {}  # bundle folder -> reports
+        for report in reports:
+            root = roots[report.lang]
+            count = shard_count(settings, sum(r.lang == report.lang for r in reports))
+            bundle = f"{root}{shard_of(f'/{report.url}', count)}/"
+            self.shards.setdefault(bundle, []).append(report)
+        stamp = code_stamp(settings)
+        self.fingerprints = {bundle: digest(stamp, found) for bundle, found in self.shards.items()}
+        self.stale = {
+            bundle for bundle, fingerprint in self.fingerprints.items()
+            if not is_current(self.output_path / bundle, fingerprint)
+        }
+        self.shard_of_url = {r.url: b for b, found in self.shards.items() for r in found}
+        self.indexes, self.pending = {}, []
 
-def write_bundles(articles_generator):
-    template = articles_generator.get_template("search_record")
-    bundles = reports_by_bundle(articles_generator)
-    remove_other_bundles(bundles)
-    source = records_source(articles_generator.settings, template)
-    stale = {}
-    for bundle, reports in bundles.items():
-        fingerprint = digest(source, reports)
-        if not is_current(bundle, fingerprint):
-            stale[bundle] = (reports, fingerprint)
-    if not stale:
-        return
-    with PagefindService() as service:
-        for bundle, (reports, fingerprint) in stale.items():
-            records = [(f"/{r.url}", template.render(article=r)) for r in reports]
-            write_bundle(bundle, service.bundle(records), fingerprint)
+    def bundles(self, lang):
+        return sorted(b for b, found in self.shards.items() if found[0].lang == lang)
 
+    def add(self, url, html):
+        bundle = self.shard_of_url.get(url)
+        if bundle not in self.stale:
+            return
+        if self.service is None:
+            self.service = PagefindService()
+        if bundle not in self.indexes:
+            self.indexes[bundle] = self.service.new_index()
+        self.pending.append(self.service.add_page(self.indexes[bundle], f"/{url}", html))
 
-# The indexer running for the build writing to an output folder (one at a time).
-_indexing = {}
-
-
-def start_indexing(generators):
-    """Fork a process that renders the records and runs Pagefind over them.
-
-    The fork takes the read reports with it, so neither the records nor the
-    indexing hold up the main process, which goes on to render the pages.
-    """
-    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    output = articles_generator.settings["OUTPUT_PATH"]
-    descriptor, log = tempfile.mkstemp(prefix="pagefind-", suffix=".log")
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child, which never returns
-        code = 1
+    def finish(self):
+        """Write the shards indexed again, and remove shards no longer used."""
         try:
-            os.dup2(descriptor, 1)
-            os.dup2(descriptor, 2)
-            write_bundles(articles_generator)
-            code = 0
-        except BaseException:  # noqa: BLE001 - reported by the parent
-            os.write(descriptor, traceback.format_exc().encode())
-        os._exit(code)
-    os.close(descriptor)
-    _indexing[output] = (pid, Path(log))
+            for message in self.pending:
+                self.service.wait(message)
+            for bundle in sorted(self.stale):
+                files = self.service.files(self.indexes[bundle])
+                write_bundle(self.output_path / bundle, files, self.fingerprints[bundle])
+        finally:
+            if self._own_service and self.service is not None:
+                self.service.close()
+        self.remove_others()
+
+    def remove_others(self):
+        used = {self.output_path / bundle for bundle in self.shards}
+        for root in self.roots.values():
+            parent = self.output_path / root
+            for folder in parent.iterdir() if parent.is_dir() else ():
+                if folder.is_dir() and folder not in used:
+                    shutil.rmtree(folder)
 
 
-def finish_indexing(pelican):
-    pid, log = _indexing.pop(pelican.settings["OUTPUT_PATH"], (None, None))
-    if pid is None:
+class SearchPagesGenerator(Generator):
+    def generate_context(self):
+        reports = [r for r in with_translations(self.context.get("articles", []))
+                   if r.status == "published"]
+        paths = self.context["site_paths"]
+        roots = {lang: paths[lang].search_bundles_root for lang in paths}
+        self.indexer = Indexer(self.settings, self.output_path, reports, roots)
+        self.context[INDEXER] = self.indexer
+        self.context["search_bundles"] = {lang: self.indexer.bundles(lang) for lang in paths}
+
+    def generate_output(self, writer):
+        for listing in listing_in_every_language(self.settings, "search", "search/").values():
+            writer.write_file(
+                f"{listing.url}index.html", self.get_template("search"), self.context,
+                listing=listing,
+            )
+        self.indexer.finish()
+
+
+def index_page(path, context):
+    """Hand a published report's page to Pagefind as soon as it is written."""
+    indexer, article = context.get(INDEXER), context.get("article")
+    if indexer is None or article is None or context.get("output_file") != article.save_as:
         return
-    _, status = os.waitpid(pid, 0)
-    report = log.read_text(encoding="utf-8", errors="replace")
-    log.unlink()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{report}")
+    if article.status == "published":
+        indexer.add(article.url, Path(path).read_text(encoding="utf-8"))
 
 
 def get_generators(pelican):
@@ -211,5 +204,4 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(start_indexing)
-    signals.finalized.connect(finish_indexing)
+    signals.content_written.connect(index_page)

@@ -19,10 +19,10 @@ Settings read: ``SERIES``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
 
 from dataclasses import dataclass
 
-from language_sites.language_sites import linked_listings
 from pelican import signals
 from pelican.generators import Generator
-from translation_links.translation_links import home_url
+from site_model.listings import linked_listings
+from site_model.urls import site_paths
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,6 @@ class SeriesBox:
         if not self.number:
             return None
         return self._published(range(self.number + 1, self.total + 1))
-
-
-def series_url(settings, lang, key):
-    return f"{home_url(lang, settings['DEFAULT_LANG'])}series/{key}/"
 
 
 def part_number(article):
@@ -102,7 +98,7 @@ def build_box(settings, key, lang, versions, number=0):
         title=spec["title"],
         lang=lang,
         total=spec["parts"],
-        url=series_url(settings, lang, key),
+        url=site_paths(settings)[lang].series(key),
         parts=tuple(parts),
         number=number,
     )

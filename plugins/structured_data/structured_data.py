@@ -14,9 +14,10 @@ Settings read: ``SITEURL`` (``FEED_DOMAIN`` in preview), ``SITENAME``,
 
 import json
 
-from language_sites.language_sites import site_root
 from lxml import html as lxml_html
 from pelican import signals
+from site_model.translation_of import parse
+from site_model.urls import site_root
 
 
 def plain(html):
@@ -27,7 +28,7 @@ def plain(html):
 
 def original_of(article, default_lang):
     """The version ``article`` translates, or None when it is an original."""
-    claimed = (article.metadata.get("translation-of") or "").split(" ")[0]
+    claimed = (parse(article.metadata.get("translation-of")) or ("",))[0]
     for other in article.translations:
         if other.lang == claimed:
             return other

@@ -9,15 +9,14 @@ Adds ``article.stale_translation`` to such translations: a
 :class:`StaleNotice` with the ``original`` article and the date it was
 ``updated`` (its ``Modified`` date, else its ``Date``). The article template
 shows a dated notice in the translation's language, linking to the original.
-``make translations-status`` lists every post's translations.
+``make translation-status`` lists every post's translations.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-
-from .source_hash import content_hash, recorded
+from site_model.translation_of import content_hash, parse
 
 
 @dataclass(frozen=True)
@@ -28,9 +27,12 @@ class StaleNotice:
 
 def mark_stale(generator):
     for article in (*generator.articles, *generator.translations, *generator.drafts):
-        lang, digest = recorded(article.metadata.get("translation-of"))
+        recorded = parse(article.metadata.get("translation-of"))
+        if recorded is None:
+            continue
+        lang, digest = recorded
         original = next((t for t in article.translations if t.lang == lang), None)
-        if original is None or not digest:
+        if original is None:
             continue
         if content_hash(Path(original.source_path)) != digest:
             updated = getattr(original, "modified", None) or original.date

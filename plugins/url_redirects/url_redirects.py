@@ -12,10 +12,10 @@ the pages it writes (template ``redirect``). Settings read: ``REDIRECTS``,
 ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
 """
 
-from language_sites.language_sites import Listing
 from pelican import signals
 from pelican.generators import Generator
-from translation_links.translation_links import links_for
+from site_model.languages import links_for
+from site_model.listings import Listing
 
 
 def language_of(path, settings):

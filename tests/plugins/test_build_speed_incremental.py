@@ -1,27 +1,23 @@
-"""Warm rebuilds render only what changed, and give the same site as a cold build."""
+"""Builds in a long-lived process render only what changed, and give the same
+site as a fresh build."""
 
 import filecmp
+import re
 import shutil
 from pathlib import Path
 
 from build_speed.incremental import Fingerprints
 from pelican.contents import Content
 
-from tests.site import ROOT, build
+from tests.fixture_sites import build_in_process
+from tests.site import ROOT
 
-# As `make preview` sets them.
-WARM = {"LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "DELETE_OUTPUT_DIRECTORY": False,
-        "CONTENT_CACHING_LAYER": "generator", "GZIP_CACHE": False}
 MEDSINDIA = Path("posts", "medsindia-principals-indicted", "index.html")
 EFF = Path("posts", "eff-shadow-regulation", "index.html")
 
 
 def site_files(root):
-    # Pagefind names its files by their content and leaves earlier ones behind.
-    return sorted(
-        str(p.relative_to(root)) for p in Path(root).rglob("*")
-        if p.is_file() and "pagefind" not in p.parts
-    )
+    return sorted(str(p.relative_to(root)) for p in Path(root).rglob("*") if p.is_file())
 
 
 def assert_same_site(warm, cold):
@@ -30,94 +26,113 @@ def assert_same_site(warm, cold):
     assert mismatch == [] and errors == []
 
 
-def rendered(result):
-    log = (result.stdout + result.stderr).splitlines()
-    line = next(line for line in log if "Rendered " in line)
-    return int(line.split("Rendered ")[1].split()[0])
-
-
 def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_warm_rebuilds_render_only_changed_pages_and_match_cold_builds(tmp_path):
+class Preview:
+    """Warm builds into one folder, as `make serve` makes them, and fresh ones to compare."""
+
+    def __init__(self, tmp_path, content):
+        self.tmp_path, self.content, self.state, self.colds = tmp_path, content, {}, 0
+        self.output = tmp_path / "warm"
+
+    def build(self, **extra):
+        _, result = build_in_process(self.output, self.content, fresh=False,
+                                     extra={"WARM_STATE": self.state, **extra})
+        assert result.ok, result.problems
+        return self.state["last_build"]["rendered"]
+
+    def assert_same_as_fresh(self, **extra):
+        self.colds += 1
+        cold = self.tmp_path / f"cold-{self.colds}"
+        _, result = build_in_process(cold, self.content, extra=extra)
+        assert result.ok, result.problems
+        assert_same_site(self.output, cold)
+
+
+def copy_content(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    warm, cache = tmp_path / "warm", tmp_path / "cache"
-    extra = {**WARM, "CACHE_PATH": str(cache)}
+    return content
 
-    first = build(warm, content=content, extra=extra, verbose=True)
-    everything = rendered(first)
-    eff_written = (warm / EFF).stat().st_mtime_ns
-    assert rendered(build(warm, content=content, extra=extra, verbose=True)) == 0
+
+def test_warm_rebuilds_render_only_changed_pages_and_match_fresh_builds(tmp_path):
+    content = copy_content(tmp_path)
+    preview = Preview(tmp_path, content)
+    everything = preview.build()
+    eff_written = (preview.output / EFF).stat().st_mtime_ns
+    assert preview.build() == 0
 
     # A change to one report's body (with no translation to turn stale): its own pages.
     edit(content / "en" / "medsindia-principals-indicted.md", "had worked to", "had long worked to")
-    result = build(warm, content=content, extra=extra, verbose=True)
-    assert 0 < rendered(result) < everything / 4
-    assert "had long worked to" in (warm / MEDSINDIA).read_text(encoding="utf-8")
-    assert (warm / EFF).stat().st_mtime_ns == eff_written
-    cold = tmp_path / "cold-1"
-    build(cold, content=content)
-    assert_same_site(warm, cold)
-
-    # A new summary shows on listings too, but not on every page.
-    edit(content / "en" / "medsindia-principals-indicted.md", "Summary: The indictment",
-         "Summary: Unsealed today: the indictment")
-    result = build(warm, content=content, extra=extra, verbose=True)
-    assert 0 < rendered(result) < everything / 2
-    cold = tmp_path / "cold-summary"
-    build(cold, content=content)
-    assert_same_site(warm, cold)
+    assert 0 < preview.build() < everything / 4
+    assert "had long worked to" in (preview.output / MEDSINDIA).read_text(encoding="utf-8")
+    assert (preview.output / EFF).stat().st_mtime_ns == eff_written
+    preview.assert_same_as_fresh()
 
     # A new headline shows on other pages (listings, series boxes); a deleted
     # report's page goes away.
     edit(content / "en" / "operation-pangea-ix.md", "One for the Record Books!", "renamed")
     (content / "en" / "eff-shadow-regulation.md").unlink()
-    build(warm, content=content, extra=extra)
-    assert not (warm / EFF).exists()
-    assert "Operation Pangea IX: renamed" in (warm / "index.html").read_text(encoding="utf-8")
-    cold = tmp_path / "cold-2"
-    build(cold, content=content)
-    assert_same_site(warm, cold)
+    preview.build()
+    assert not (preview.output / EFF).exists()
+    assert "Operation Pangea IX: renamed" in (preview.output / "index.html").read_text(encoding="utf-8")
+    preview.assert_same_as_fresh()
+
+
+def test_every_title_and_summary_edit_matches_a_fresh_build(tmp_path):
+    content = copy_content(tmp_path)
+    preview = Preview(tmp_path, content)
+    preview.build()
+    for number, post in enumerate(sorted(content.glob("*/*.md"))):
+        text = post.read_text(encoding="utf-8")
+        text = re.sub(r"^Title: (.*)$", rf"Title: \1 (edit {number})", text, count=1, flags=re.M)
+        if re.search(r"^Summary: ", text, flags=re.M):
+            text = re.sub(r"^Summary: (.*)$", rf"Summary: Edited {number}. \1", text, count=1,
+                          flags=re.M)
+        else:
+            text = text.replace("\n\n", f"\n\nA new first sentence {number}. ", 1)
+        post.write_text(text, encoding="utf-8")
+    preview.build()
+    preview.assert_same_as_fresh()
+
+
+def test_a_rebuild_with_nothing_changed_renders_nothing_with_many_images(tmp_path):
+    content = copy_content(tmp_path)
+    picture = content / "images" / "kamagra-gold-illustration.png"
+    figures = ""
+    for number in range(6):
+        shutil.copy(picture, content / "images" / f"copy-{number}.png")
+        figures += f"\n![Copy {number}]({{static}}/images/copy-{number}.png)\n"
+    edit(content / "en" / "operation-pangea-ix.md", "as it has for seven years now.",
+         "as it has for seven years now.\n" + figures)
+    preview = Preview(tmp_path, content)
+    preview.build()
+    assert preview.build() == 0
+    assert preview.build() == 0
+
+
+def test_a_changed_setting_renders_what_it_shows(tmp_path):
+    content = copy_content(tmp_path)
+    preview = Preview(tmp_path, content)
+    preview.build()
+    preview.build(SUMMARY_WORDS=8)
+    preview.assert_same_as_fresh(SUMMARY_WORDS=8)
 
 
 def test_cached_posts_link_to_pages_as_fresh_ones_do(tmp_path):
-    # Pelican's cache hands back posts that saw the site before any page was read.
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    # Posts kept from an earlier build saw that build's site, not this one's.
+    content = copy_content(tmp_path)
     edit(content / "en" / "medsindia-principals-indicted.md", "According to LegitScript,",
          "See [about us]({filename}/pages/about.md). According to LegitScript,")
-    extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
-    warm, cold = tmp_path / "warm", tmp_path / "cold"
-    build(warm, content=content, extra=extra)
-    build(warm, content=content, extra=extra)
-    build(cold, content=content)
-    assert 'href="/about/">about us' in (warm / MEDSINDIA).read_text(encoding="utf-8")
-    assert_same_site(warm, cold)
-
-
-def test_pages_another_build_wrote_are_rendered_again(tmp_path):
-    # `make publish` swaps a production build into output/ under the preview.
-    extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
-    warm, cold = tmp_path / "warm", tmp_path / "cold"
-    build(warm, extra=extra)
-    build(warm, extra={**extra, "DELETE_OUTPUT_DIRECTORY": True, "SITEURL": "https://x.example"})
-    build(warm, extra=extra)
-    build(cold)
-    assert_same_site(warm, cold)
-
-
-def test_a_changed_setting_is_not_served_from_the_content_cache(tmp_path):
-    # Summaries are made as posts are read, so the content cache holds them.
-    extra = {**WARM, "CACHE_PATH": str(tmp_path / "cache")}
-    warm, cold = tmp_path / "warm", tmp_path / "cold"
-    build(warm, extra=extra)
-    build(warm, extra={**extra, "SUMMARY_WORDS": 8})
-    build(cold, extra={"SUMMARY_WORDS": 8})
-    assert_same_site(warm, cold)
+    preview = Preview(tmp_path, content)
+    preview.build()
+    preview.build()
+    assert 'href="/about/">about us' in (preview.output / MEDSINDIA).read_text(encoding="utf-8")
+    preview.assert_same_as_fresh()
 
 
 def post(title, body):

@@ -5,6 +5,7 @@ from category_filter.category_filter import filter_entries
 SETTINGS = {
     "CATEGORIES": {"payments": "Payments", "policy": "Policy", "enforcement": "Enforcement"},
     "DEFAULT_LANG": "en",
+    "SITE_LANGUAGES": {"en": {}, "ja": {}},
 }
 
 

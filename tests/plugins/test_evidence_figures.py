@@ -1,4 +1,4 @@
-from evidence_figures.syntax import figure_blocks, variant_name
+from site_model.figures import figure_blocks, variant_name
 
 
 def test_figure_blocks_keep_field_lines():
@@ -8,5 +8,6 @@ def test_figure_blocks_keep_field_lines():
     assert blocks[1] == (16, {"alt": ("B", 17)}, False)
 
 
-def test_variant_names_live_under_sizes():
+def test_variant_names_live_under_sizes_and_keep_the_folder():
     assert variant_name("images/shot.png", 480) == "images/sizes/shot-480.webp"
+    assert variant_name("images/a/checkout.png", 480) != variant_name("images/b/checkout.png", 480)

@@ -4,47 +4,52 @@ import shutil
 import pytest
 from jinja2 import Environment
 
-from localised_interface.localised_interface import (
-    CatalogError,
-    gettext_callables,
-    page_language,
-    translations_for,
-)
+from localised_interface.localised_interface import Interface, page_language
+from site_model.catalogs import CatalogError, translations_for
 from tests.site import ROOT
 
-SETTINGS = {"TRANSLATIONS_DIR": str(ROOT / "translations"), "DEFAULT_LANG": "en"}
+SETTINGS = {"TRANSLATIONS_DIR": str(ROOT / "translations"), "DEFAULT_LANG": "en",
+            "SITE_LANGUAGES": {"en": {}, "ja": {}}}
 
 
-class FakeTranslations:
-    def gettext(self, message):
-        return {"Hello %(name)s": "こんにちは%(name)sさん"}.get(message, message)
-
-    def ngettext(self, singular, plural, n):
-        return singular if n == 1 else plural
+class Listing:
+    def __init__(self, lang):
+        self.lang = lang
 
 
-def render(source, **context):
+def render(source, lang="ja", **context):
     env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
-    gettext, ngettext = gettext_callables(FakeTranslations())
-    return env.from_string(source).render(gettext=gettext, ngettext=ngettext, **context)
+    Interface(SETTINGS).install(env)
+    return env.from_string(source).render(listing=Listing(lang), DEFAULT_LANG="en", **context)
 
 
 def test_translated_string_escapes_its_placeholders():
-    assert render('{{ _("Hello %(name)s", name=who) }}', who="<b>") == "こんにちは&lt;b&gt;さん"
+    source = '{{ _("Page %(number)s of %(total)s", number=who, total=2) }}'
+    assert render(source, lang="en", who="<b>") == "Page &lt;b&gt; of 2"
+    assert "&lt;b&gt;" in render(source, lang="ja", who="<b>")
+    assert render(source, lang="ja", who="1") != render(source, lang="en", who="1")
 
 
 def test_plural_uses_the_count():
-    source = '{{ ngettext("%(num)s report", "%(num)s reports", n) }}'
-    assert render(source, n=1) == "1 report"
-    assert render(source, n=3) == "3 reports"
+    source = '{{ ngettext("%(count)s min read", "%(count)s min read", n, count=n) }}'
+    assert render(source, lang="en", n=1) == "1 min read"
+    assert render(source, lang="en", n=3) == "3 min read"
 
 
 def test_page_language_comes_from_the_content_object():
     class Article:
         lang = "ja"
 
-    assert page_language(SETTINGS, {"article": Article()}) == "ja"
-    assert page_language(SETTINGS, {}) == "en"
+    assert page_language({"article": Article(), "DEFAULT_LANG": "en"}) == "ja"
+    assert page_language({"DEFAULT_LANG": "en"}) == "en"
+
+
+def test_dates_follow_the_page_language():
+    from datetime import date
+
+    day = date(2016, 10, 5)
+    assert render("{{ d|localdate }}", lang="ja", d=day) == "2016年10月5日"
+    assert render("{{ d|localdate }}", lang="en", d=day) == "October 5, 2016"
 
 
 def copy_catalogs(tmp_path):

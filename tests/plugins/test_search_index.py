@@ -2,9 +2,11 @@ import gzip
 import json
 import shutil
 
+import site_build
 from search_index.search_index import RECORDS_DIGEST, sorted_entry, write_bundle
 
-from tests.site import ROOT, build, text_of
+from tests.fixture_sites import build_in_process
+from tests.site import ROOT, text_of
 
 
 def fragments(bundle):
@@ -78,12 +80,13 @@ def test_an_edit_re_indexes_only_the_shard_of_the_edited_report(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     output = tmp_path / "output"
-    warm = {"DELETE_OUTPUT_DIRECTORY": False, "SEARCH_SHARD_SIZE": 3}
-    build(output, content=content, extra=warm)
+    warm = {"WARM_STATE": {}, "SEARCH_SHARD_SIZE": 3}
+    plugins = site_build.settings_for()["PLUGINS"]
+    build_in_process(output, content, extra=warm, plugins=plugins, fresh=False)
     before = {**entries(output), **entries(output / "ja")}
     post = content / "en" / "medsindia-principals-indicted.md"
     post.write_text(post.read_text().replace("had worked to", "had long worked to"))
-    build(output, content=content, extra=warm)
+    build_in_process(output, content, extra=warm, plugins=plugins, fresh=False)
     after = {**entries(output), **entries(output / "ja")}
     changed = [shard for shard in after if after[shard] != before[shard]]
     assert len(changed) == 1 and changed[0].parent == output / "pagefind"

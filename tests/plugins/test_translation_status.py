@@ -1,4 +1,4 @@
-from translation_status.source_hash import content_hash, recorded
+from site_model.translation_of import content_hash, parse
 
 
 def test_hash_follows_what_translators_translate(tmp_path):
@@ -13,5 +13,6 @@ def test_hash_follows_what_translators_translate(tmp_path):
 
 
 def test_recorded_value_is_language_and_hash():
-    assert recorded("en 0123456789ab") == ("en", "0123456789ab")
-    assert recorded(None) == ("", "")
+    assert parse("en 0123456789ab") == ("en", "0123456789ab")
+    assert parse(None) is None
+    assert parse("en 0123") is None

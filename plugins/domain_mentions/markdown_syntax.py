@@ -1,27 +1,10 @@
-"""The editors' syntax for naming a domain without linking it: ``[[bestkenko.com]]``."""
+"""The Markdown side of ``[[domain]]``: a defanged span, never a link."""
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
-
-MENTION_PATTERN = r"\[\[([^\[\]\s]+\.[^\[\]\s]+)\]\]"
-MENTION = re.compile(MENTION_PATTERN)
-
-
-def normalise(domain):
-    domain = domain.strip().lower().removeprefix("www.")
-    return re.sub(r"\[\.\]", ".", domain)
-
-
-def defang(domain):
-    """bestkenko.com -> bestkenko[.]com: readable, copyable, never clickable."""
-    return domain.replace(".", "[.]")
-
-
-def mentions_in(text):
-    return [normalise(match) for match in MENTION.findall(text)]
+from site_model.domains import MENTION_PATTERN, defang, normalise
 
 
 class MentionProcessor(InlineProcessor):

@@ -1,0 +1,82 @@
+"""Which files may be in ``content/``, and what each kind of folder holds.
+
+Pelican reads only ``.md`` files (``READERS`` turns its other readers off) in
+the post and page folders, and publishes the static folders as they are. So
+every other file in a post or page folder is a post that would never appear,
+and every file outside the read folders is lost: both are problems, named. A
+symbolic link anywhere is refused: it could publish a file from outside the
+repository (``/proc/self/environ``, a key).
+"""
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
+                 ".webp": "WEBP", ".avif": "AVIF"}
+READ_SUFFIXES = (".md", ".MD", ".Md", ".mD", ".markdown", ".mkd", ".mdown", ".txt", ".rst",
+                 ".html", ".htm", ".text")
+TEMPORARY = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp", "#")
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    kind: str  # post, page, static, or a problem: symlink, special, misnamed,
+    #           temporary, hidden, unread, not-image, wrong-image, reserved
+
+
+def classify(root, relative, settings):
+    """What the file at ``root/relative`` (already known to be regular) is."""
+    parts = relative.parts
+    name = parts[-1]
+    folder = parts[0] if len(parts) > 1 else ""
+    in_posts = folder in settings["ARTICLE_PATHS"]
+    in_pages = folder in settings["PAGE_PATHS"]
+    in_static = folder in settings["STATIC_PATHS"]
+    if name.startswith(".#") or name.startswith("#") or name.endswith(TEMPORARY):
+        return "temporary"
+    if name.startswith("."):
+        return "hidden"
+    if in_posts or in_pages:
+        if name.endswith(".md"):
+            return "post" if in_posts else "page"
+        return "misnamed" if name.endswith(READ_SUFFIXES) else "unread"
+    if in_static:
+        if len(parts) > 2 and parts[1] == "sizes":
+            return "reserved"
+        expected = IMAGE_FORMATS.get(Path(name).suffix)
+        if expected is None:
+            return "not-image"
+        return "static" if image_format(root / relative) == expected else "wrong-image"
+    return "unread"
+
+
+def image_format(path):
+    try:
+        with Image.open(path) as picture:
+            picture.verify()
+            return picture.format
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a bad file
+        return None
+
+
+def walk(root, settings):
+    """Every file and link under ``root``, classified, sorted by path; links
+    are never followed."""
+    found = []
+    for directory, folders, files in os.walk(root, followlinks=False):
+        for name in sorted(folders + files):
+            path = Path(directory, name)
+            status = path.lstat()
+            if stat.S_ISLNK(status.st_mode):
+                found.append(Found(path, "symlink"))
+            elif stat.S_ISREG(status.st_mode):
+                found.append(Found(path, classify(root, path.relative_to(root), settings)))
+            elif not stat.S_ISDIR(status.st_mode):
+                found.append(Found(path, "special"))
+        folders[:] = [f for f in folders if not Path(directory, f).is_symlink()]
+    return sorted(found, key=lambda f: f.path)

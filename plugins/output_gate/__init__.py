@@ -1,0 +1,3 @@
+from .output_gate import register
+
+__all__ = ["register"]

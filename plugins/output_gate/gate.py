@@ -1,0 +1,212 @@
+"""The checks of the output gate (see ``output_gate.py``)."""
+
+import os
+import re
+import stat
+from html import unescape
+from pathlib import Path
+
+from jinja2 import Template
+from pelican.contents import Article, Page
+from site_model.catalogs import N_, translations_for
+from site_model.html_policy import Sanitiser, fragment_violations, page_violations
+from site_model.problems import ContentProblems, Problem
+
+GATE = "_output_gate"
+URL_VALUES = re.compile(r'\b(?:src|href|srcset)="([^"]*)"')
+
+MESSAGES = {
+    "element": N_("%(what)s is not an element reports may use (remove it; to show code, "
+                  "put it in a ``` block)"),
+    "attribute": N_("%(what)s is not an attribute reports may use (remove it)"),
+    "event-handler": N_("%(what)s runs script, which is never published (remove it)"),
+    "url-scheme": N_("a '%(what)s' link runs code or hides content (link to a web page with "
+                     "https:// instead)"),
+    "reported-domain": N_("links to %(host)s, a site our reports name (write [[%(host)s]] "
+                          "instead: we never link to the sites we report on)"),
+    "external-image": N_("'%(src)s' is on another site (save it under content/images/ and "
+                         "link {static}/images/NAME: readers' browsers must not contact "
+                         "other hosts)"),
+    "comment": N_("an HTML comment would be published in the page's source "
+                  "(delete it; keep notes for editors outside the post)"),
+    "class": N_("%(what)s is not a class reports may use (remove it)"),
+    "script": N_("%(what)s would run on the page, and only the theme's own scripts may "
+                 "(remove it)"),
+}
+PAGE_MESSAGE = N_("the page %(page)s would carry %(what)s, which the site never publishes "
+                  "(%(fix)s)")
+
+
+def describe(_, violation):
+    """What is wrong, and the fix, in the language of ``_``."""
+    detail = violation.detail
+    return _(MESSAGES[violation.kind]) % {"what": detail, "host": detail, "src": detail}
+
+
+class Gate:
+    """One build's gate: the content it has read, and what it found."""
+
+    def __init__(self, settings, context):
+        self.settings, self.context = settings, context
+        root = settings["SITEURL"]
+        static = settings["THEME_STATIC_DIR"]
+        self.scripts = {f"{root}/{static}/{name}"
+                        for name in settings.get("OUTPUT_GATE_SCRIPTS", ["js/search.js"])}
+        self.content_path = Path(settings["PATH"])
+        self.reported = frozenset()
+
+    # 1. Content
+
+    def contents(self):
+        found = self.context.get("generated_content", {}).values()
+        return [c for c in found if isinstance(c, Article | Page)]
+
+    def check_content(self):
+        contents = self.contents()
+        self.reported = frozenset(
+            domain for content in contents
+            for domain in re.findall(r'data-domain="([^"]+)"', content._content or "")
+        )
+        own_root = self.settings["SITEURL"] or None  # figures' images are absolute there
+        sanitiser = Sanitiser(self.reported, own_root)
+        problems = []
+        for content in contents:
+            summary = content.metadata.get("summary")
+            for field, html in (("body", content._content), ("Summary", summary)):
+                for violation in fragment_violations(html, self.reported, own_root):
+                    problems.append(self.problem(content, field, violation))
+            content._content = sanitiser.clean(content._content)
+            if summary:
+                content.metadata["summary"] = sanitiser.clean(summary)
+                if hasattr(content, "_summary"):
+                    content._summary = content.metadata["summary"]
+        if problems:
+            raise ContentProblems(problems)
+
+    def problem(self, content, field, violation):
+        shown = self.shown(content)
+        _ = translations_for(self.settings, content.lang).gettext
+        message = describe(_, violation)
+        return Problem(shown, source_line(content.source_path, violation), field, message)
+
+    def shown(self, content):
+        return (Path(self.content_path.name) / content.relative_source_path).as_posix()
+
+    # 2. Pages
+
+    def check_page(self, html, context):
+        violations = page_violations(html, self.scripts, self.reported)
+        if not violations:
+            return
+        here = context.get("article") or context.get("page")
+        page = context.get("output_file", "?")
+        lang = getattr(here or context.get("listing"), "lang", self.settings["DEFAULT_LANG"])
+        _ = translations_for(self.settings, lang).gettext
+        shown = self.shown(here) if here is not None else f"output/{page}"
+        raise ContentProblems([
+            Problem(shown, 0, "page", _(PAGE_MESSAGE) % {
+                "page": page, "what": violation.detail,
+                "fix": describe(_, violation)})
+            for violation in violations
+        ])
+
+    # 3. Static files
+
+    def keep_referenced_static(self, generator):
+        referenced = set()
+        for content in self.contents():
+            if self.is_written(content):
+                html = (content._content or "") + (content.metadata.get("summary") or "")
+                referenced.update(referenced_paths(html, self.settings["SITEURL"]))
+        problems = []
+        kept = []
+        for static in generator.staticfiles:
+            source = self.content_path / static.relative_source_path
+            if source.is_symlink() or not source.resolve().is_relative_to(self.content_path.resolve()):
+                problems.append(Problem(self.shown(static), 0, "file", translations_for(
+                    self.settings, self.settings["DEFAULT_LANG"]).gettext(N_(
+                        "is a symbolic link or lies outside the content folder, and is "
+                        "never published (replace it with the file itself)"))))
+            elif static.save_as in referenced:
+                kept.append(static)
+        if problems:
+            raise ContentProblems(problems)
+        generator.staticfiles[:] = kept
+        generator.context["staticfiles"] = generator.staticfiles
+
+    def is_written(self, content):
+        if content.status == "published":
+            return True
+        if content.status == "draft":
+            setting = "DRAFT_SAVE_AS" if isinstance(content, Article) else "DRAFT_PAGE_SAVE_AS"
+            return bool(self.settings.get(setting))
+        return content.status == "hidden"
+
+
+class GatedTemplate(Template):
+    """A template whose every rendering is held to the page policy."""
+
+    def render(self, *args, **kwargs):
+        html = super().render(*args, **kwargs)
+        context = dict(*args, **kwargs)
+        gate = context.get(GATE)
+        if gate is not None and self.name and self.name.endswith(".html"):
+            gate.check_page(html, context)
+        return html
+
+
+def referenced_paths(html, siteurl):
+    """The paths inside the site that ``html`` links or shows ("images/a.png")."""
+    found = set()
+    for value in URL_VALUES.findall(html):
+        for candidate in value.split(","):
+            url = unescape(candidate.strip().split(" ")[0]) if candidate.strip() else ""
+            for prefix in ("{static}", "{attach}", siteurl):
+                if prefix and url.startswith(prefix):
+                    url = url[len(prefix):]
+            if "://" not in url and not url.startswith("//"):
+                found.add(url.split("#")[0].split("?")[0].lstrip("/"))
+    return found
+
+
+def source_line(path, violation):
+    """The first line of the source that shows ``violation``, or 0."""
+    needle = {
+        "element": violation.detail.strip("<>").split()[0],
+        "attribute": violation.detail.strip("<>").split()[-1],
+        "event-handler": violation.detail.strip("<>").split()[-1],
+        "url-scheme": violation.detail.rstrip(":"),
+        "reported-domain": violation.detail,
+        "external-image": violation.detail,
+        "comment": "<!--",
+        "class": violation.detail.split('"')[1] if '"' in violation.detail else "class",
+    }.get(violation.kind, "")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    squeeze = re.compile(r"[\t\r]")
+    for number, line in enumerate(text.split("\n"), start=1):
+        plain = unescape(squeeze.sub("", line)).lower()
+        if needle and needle.lower() in plain:
+            return number
+    return 0
+
+
+def check_output_folder(output_path, settings):
+    """No symbolic link, and nothing that resolves outside the output folder."""
+    root = Path(output_path).resolve()
+    problems = []
+    for directory, folders, files in os.walk(root, followlinks=False):
+        for name in folders + files:
+            path = Path(directory, name)
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                problems.append(path)
+    if problems:
+        raise ContentProblems([
+            Problem(f"output/{p.relative_to(root).as_posix()}", 0, "file",
+                    "is a symbolic link or not a regular file, and is never published "
+                    "(find what put it there)")
+            for p in problems
+        ])

@@ -1,0 +1,235 @@
+"""The HTML a published page may carry, read with a real HTML5 parser.
+
+Two levels:
+
+- **Fragments** from content (a report's body, summary, note, caption) may
+  use only the elements, attributes, classes and URLs listed here.
+  :func:`fragment_violations` names everything outside the list (the build
+  fails on it: the editor must know), and :class:`Sanitiser` (Ammonia, through
+  ``nh3``) removes it, so nothing outside the list reaches a page or a feed
+  whatever the trick that hid it from the check.
+- **Pages** (theme plus content) may run no script but the theme's own files
+  (by exact URL) and JSON-LD data blocks, carry no event-handler attribute,
+  no ``javascript:``/``vbscript:``/``data:`` URL, no HTML comment and no link
+  to a domain our reports name: :func:`page_violations`.
+
+Both read the HTML with Lexbor (``selectolax``), which parses as browsers do.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+import nh3
+from selectolax.lexbor import LexborHTMLParser
+
+from .domains import TAB_OR_NEWLINE, is_reported, url_host
+
+FRAGMENT_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+    "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "wbr",
+})
+_ALL = {"title", "lang", "translate"}
+FRAGMENT_ATTRIBUTES = {
+    "*": _ALL,
+    "a": {"href", "rel", "hreflang", "class"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"},
+    "abbr": set(), "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite"}, "ins": {"cite"},
+    "ol": {"start", "reversed"}, "li": {"id", "value"}, "sup": {"id"},
+    "th": {"align", "scope"}, "td": {"align"},
+    "span": {"class", "data-domain", "data-type"}, "figure": {"class"},
+    "div": {"class"}, "code": {"class"},
+    **{f"h{level}": {"id"} for level in range(2, 7)},
+}
+# Classes the site's own Markdown extensions and Python-Markdown's write.
+CLASSES = {
+    "a": {"footnote-ref", "footnote-backref"},
+    "div": {"footnote"},
+    "span": {"domain", "evidence-type", "evidence-meta"},
+    "figure": {"evidence", "evidence-screenshot", "evidence-document", "evidence-illustration"},
+}
+CODE_CLASS = re.compile(r"^language-[A-Za-z0-9_+#-]+$")
+URL_ATTRIBUTES = frozenset({
+    "href", "src", "cite", "action", "formaction", "poster", "background", "ping",
+    "xlink:href", "data", "manifest", "codebase", "longdesc", "usemap",
+})
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+ACTIVE = frozenset({
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "style", "link", "meta", "base", "svg", "math",
+    "template", "noscript", "portal", "audio", "video", "source", "track",
+})
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One thing outside the policy: ``kind`` names the rule, ``detail`` the offender."""
+
+    kind: str  # element, attribute, event-handler, url-scheme, external-image,
+    #           reported-domain, comment, class, script
+    detail: str
+
+    def __str__(self):
+        return f"{self.kind}: {self.detail}"
+
+
+def parse(html):
+    # After <body>, everything the fragment holds lands inside it, as in a page.
+    return LexborHTMLParser(f"<!DOCTYPE html><html><head></head><body>{html}")
+
+
+def url_scheme(value):
+    """The scheme a browser reads in a URL ("javascript" in "jav\\tascript:")."""
+    cleaned = TAB_OR_NEWLINE.sub("", value).strip(" \x00-\x1f")
+    match = SCHEME.match(cleaned)
+    return match[1].lower() if match else ""
+
+
+def srcset_urls(value):
+    return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def url_violations(attribute, value, reported, tag="", own_root=None):
+    """What is wrong with a URL attribute; ``own_root`` is the site's own
+    absolute root, where images may be (feeds use absolute URLs)."""
+    urls = srcset_urls(value) if attribute == "srcset" else [value]
+    found = []
+    for url in urls:
+        scheme = url_scheme(url)
+        if scheme and scheme not in SAFE_SCHEMES:
+            found.append(Violation("url-scheme", f"{scheme}:"))
+        elif is_reported(url_host(url), reported):
+            found.append(Violation("reported-domain", url_host(url)))
+        elif tag == "img" and (scheme or url.lstrip().startswith("//")) and not (
+                own_root and url.startswith(own_root + "/")):
+            found.append(Violation("external-image", url))
+    return found
+
+
+def class_allowed(tag, name):
+    return name in CLASSES.get(tag, ()) or (tag == "code" and bool(CODE_CLASS.match(name)))
+
+
+def fragment_violations(html, reported=frozenset(), own_root=None):
+    """Everything in a content fragment that the policy does not allow, sorted."""
+    if not html or not html.strip():
+        return []
+    found = set()
+    for node in parse(html).root.traverse(include_text=False):
+        tag = node.tag
+        if tag == "-comment":
+            found.add(Violation("comment", "<!-- -->"))
+            continue
+        if tag in ("html", "head", "body"):
+            # Attributes on a stray <html> or <body> tag land on the page's own.
+            for name in node.attributes:
+                found.add(Violation(_attribute_kind(name), f"<{tag} {name}>"))
+            continue
+        known = tag in FRAGMENT_TAGS
+        if not known:
+            found.add(Violation("element", f"<{tag}>"))
+        allowed = FRAGMENT_ATTRIBUTES["*"] | FRAGMENT_ATTRIBUTES.get(tag, set())
+        for name, value in node.attributes.items():
+            value = value or ""
+            if name not in allowed and (known or _attribute_kind(name) == "event-handler"):
+                found.add(Violation(_attribute_kind(name), f"<{tag} {name}>"))
+            elif name == "class":
+                for word in value.split():
+                    if not class_allowed(tag, word):
+                        found.add(Violation("class", f'<{tag} class="{word}">'))
+            if name in URL_ATTRIBUTES or name == "srcset":
+                found.update(url_violations(name, value, reported, tag, own_root))
+    return sorted(found)
+
+
+def _attribute_kind(name):
+    return "event-handler" if name.lower().startswith("on") else "attribute"
+
+
+class Sanitiser:
+    """Ammonia with the fragment policy: what it returns is inside the list."""
+
+    def __init__(self, reported=frozenset(), own_root=None):
+        self.reported, self.own_root = frozenset(reported), own_root
+        attributes = {tag: set(names) for tag, names in FRAGMENT_ATTRIBUTES.items()}
+        self._cleaner = nh3.Cleaner(
+            tags=set(FRAGMENT_TAGS),
+            attributes=attributes,
+            url_schemes=set(SAFE_SCHEMES),
+            strip_comments=True,
+            link_rel=None,
+            attribute_filter=self._attribute,
+        )
+
+    def _attribute(self, tag, name, value):
+        if name == "class":
+            kept = [word for word in value.split() if class_allowed(tag, word)]
+            return " ".join(kept) or None
+        if name in URL_ATTRIBUTES or name == "srcset":
+            violations = url_violations(name, value, self.reported, tag, self.own_root)
+            return None if violations else value
+        return value
+
+    def clean(self, html):
+        return self._cleaner.clean(html) if html else html
+
+
+def page_violations(html, scripts, reported=frozenset()):
+    """Everything on a whole page outside the policy.
+
+    ``scripts``: the URLs of the theme's own script files a page may load.
+    """
+    tree = parse(html) if "<html" not in html[:200] else LexborHTMLParser(html)
+    found = set()
+    for node in tree.root.traverse(include_text=False):
+        tag = node.tag
+        if tag == "-comment":
+            found.add(Violation("comment", "<!-- -->"))
+            continue
+        attributes = node.attributes
+        if tag == "script":
+            kind = (attributes.get("type") or "").lower()
+            if kind == "application/ld+json" and "src" not in attributes:
+                if not _is_json(node.text(deep=True)):
+                    found.add(Violation("script", "JSON-LD that is not JSON"))
+            elif attributes.get("src") not in scripts or node.text(deep=True).strip():
+                found.add(Violation("script", f"<script src={attributes.get('src')!r}>"))
+        elif tag in ("iframe", "frame", "object", "embed", "applet", "base", "portal"):
+            found.add(Violation("element", f"<{tag}>"))
+        elif tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            target = (attributes.get("content") or "").partition("url=")[2]
+            found.update(url_violations("href", target, reported))
+        for name, value in attributes.items():
+            if name.lower().startswith("on"):
+                found.add(Violation("event-handler", f"<{tag} {name}>"))
+            elif name == "style":
+                found.add(Violation("attribute", f"<{tag} style>"))
+            elif name in URL_ATTRIBUTES or name == "srcset":
+                found.update(url_violations(name, value or "", reported))
+    return sorted(found)
+
+
+def _is_json(text):
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return "</" not in text
+
+
+class UnsafeHTML(Exception):
+    """HTML outside the policy, found at ``where``: (item, field) or an output path."""
+
+    def __init__(self, where, violations):
+        super().__init__(where, violations)
+        self.where, self.violations = where, violations
+
+
+def require_clean(html, where, reported=frozenset(), own_root=None):
+    """Raise :class:`UnsafeHTML` when a content fragment breaks the policy."""
+    violations = fragment_violations(html, reported, own_root)
+    if violations:
+        raise UnsafeHTML(where, violations)

@@ -1,0 +1,239 @@
+"""Build the site with Pelican, and tell editors what stopped it, never with a traceback.
+
+    python tools/site_build.py [--settings publishconf.py] [--output DIR]
+                               [--content DIR] [-e KEY=JSON ...] [--verbose]
+
+Every build (``make build``, ``make publish``, the live preview) goes through
+:func:`build`:
+
+- the site is built into a fresh folder (``OUTPUT.next``) and swapped in only
+  when the build succeeds, so a failed build leaves the previous output as it
+  was (``fresh=False`` builds in place, for the preview's own folders);
+- every problem found (the content check, the output gate, a post Pelican
+  could not read, any warning Pelican logs) is a
+  :class:`site_model.problems.Problem`, printed one per line as
+  ``content/PATH.md:LINE: FIELD: message (fix)``, and the build exits with
+  status 1;
+- an error in the site's own code is one line saying so, with the details in
+  ``cache/last-build-error.txt`` for the developers.
+
+Pelican's signals and its log de-duplication live in its modules: both are
+reset before each build, so a process that builds many times (the preview,
+the tests) builds each time exactly as a fresh process would.
+"""
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+import time
+import traceback
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "plugins")] if str(ROOT / "plugins") not in sys.path else []
+
+from blinker import Signal  # noqa: E402
+from jinja2 import BytecodeCache  # noqa: E402
+from pelican import Pelican  # noqa: E402
+from pelican.log import LimitFilter  # noqa: E402
+from pelican.plugins import signals  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+from site_model.html_policy import UnsafeHTML  # noqa: E402
+from site_model.problems import ContentProblems, Problem, report  # noqa: E402
+
+ERROR_LOG = ROOT / "cache" / "last-build-error.txt"
+
+
+@dataclass
+class BuildResult:
+    problems: list = field(default_factory=list)
+    seconds: float = 0.0
+    output: Path = None
+
+    @property
+    def ok(self):
+        return not self.problems
+
+
+class Collector(logging.Handler):
+    """Every warning or error Pelican or a plugin logs during a build."""
+
+    def __init__(self, content_path):
+        super().__init__(logging.WARNING)
+        self.content_path = Path(content_path)
+        self.problems = []
+
+    def emit(self, record):
+        self.problems.append(self.as_problem(record))
+
+    def as_problem(self, record):
+        message = " ".join(record.getMessage().split())
+        if record.msg == "Could not process %s" and record.args:
+            shown = self.shown(record.args[0])
+            error = record.exc_info[1] if record.exc_info else None
+            reason = " ".join(str(error).split()) if error else "unknown error"
+            return Problem(shown, 0, "file", f"could not be read: {reason} (check the header "
+                                             "and the text; `make check` names most mistakes)")
+        return Problem("build", 0, record.levelname.lower(), f"{message} (fix it before publishing)")
+
+    def shown(self, path):
+        path = Path(path)
+        if not path.is_absolute():
+            path = self.content_path / path
+        try:
+            return (Path(self.content_path.name) / path.relative_to(self.content_path)).as_posix()
+        except ValueError:
+            return str(path)
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by every generator of a build (Pelican gives
+    each its own Jinja environment, so each would compile the theme again).
+    Jinja checks each entry against the template's source checksum."""
+
+    def __init__(self):
+        self.store = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def settings_for(settings_file="pelicanconf.py", output=None, content=None, overrides=None):
+    override = dict(overrides or {})
+    if output is not None:
+        override["OUTPUT_PATH"] = str(Path(output).resolve())
+    if content is not None:
+        override["PATH"] = str(Path(content).resolve())
+    settings = read_settings(str(ROOT / settings_file), override=override)
+    jinja = settings["JINJA_ENVIRONMENT"]
+    jinja.setdefault("bytecode_cache", MemoryBytecodeCache())
+    return settings
+
+
+def reset_pelican():
+    """Forget what an earlier build in this process left in Pelican's modules:
+    the plugins it connected (each build connects those of its own settings)
+    and the messages it has already logged once."""
+    for name in dir(signals):
+        signal = getattr(signals, name)
+        if isinstance(signal, Signal):
+            for receiver in list(signal.receivers.values()):
+                function = receiver() if isinstance(receiver, weakref.ref) else receiver
+                if function is not None:
+                    signal.disconnect(function)
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
+def run(settings):
+    """Run Pelican once with ``settings``; the problems it met, if any."""
+    reset_pelican()
+    collector = Collector(settings["PATH"])
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        Pelican(settings).run()
+    except ContentProblems as stop:
+        return stop.problems + collector.problems
+    except UnsafeHTML as unsafe:
+        return collector.problems + [unsafe_problem(unsafe, settings)]
+    except Exception as error:  # noqa: BLE001 - every other failure becomes one line
+        return collector.problems + [internal_error(error)]
+    finally:
+        root.removeHandler(collector)
+    return collector.problems
+
+
+def unsafe_problem(unsafe, settings):
+    item, field = unsafe.where
+    source = getattr(item, "source_path", None)
+    shown = Collector(settings["PATH"]).shown(source) if source else "build"
+    found = ", ".join(str(v) for v in unsafe.violations)
+    return Problem(shown, 0, field, f"would publish {found} in a feed (remove it from the post)")
+
+
+def internal_error(error):
+    ERROR_LOG.parent.mkdir(parents=True, exist_ok=True)
+    ERROR_LOG.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+    return Problem("build", 0, "error", f"the site's own code failed: {reason} (not a "
+                   f"mistake in a post: tell the developers; details in "
+                   f"{ERROR_LOG.relative_to(ROOT)})")
+
+
+def build(settings, fresh=True, before_swap=None):
+    """Build with ``settings``; with ``fresh``, into ``OUTPUT.next``, swapped in
+    on success (``before_swap(folder)`` may return more problems first)."""
+    started = time.perf_counter()
+    output = Path(settings["OUTPUT_PATH"])
+    target = output.with_name(output.name + ".next") if fresh else output
+    # A fresh folder needs no emptying; a folder built in place is kept on purpose.
+    settings = {**settings, "OUTPUT_PATH": str(target), "DELETE_OUTPUT_DIRECTORY": False}
+    if fresh:
+        shutil.rmtree(target, ignore_errors=True)
+    problems = run(settings)
+    if not problems and before_swap is not None:
+        problems = before_swap(target)
+    if fresh:
+        if problems:
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            swap(target, output)
+    return BuildResult(sorted(set(problems)), time.perf_counter() - started, output)
+
+
+def swap(new, output):
+    previous = output.with_name(output.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    new.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def parse_overrides(pairs):
+    overrides = {}
+    for pair in pairs or ():
+        key, _, value = pair.partition("=")
+        overrides[key] = json.loads(value)
+    return overrides
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output")
+    parser.add_argument("--content")
+    parser.add_argument("-e", "--extra", nargs="*", help="KEY=JSON settings")
+    parser.add_argument("--publish-checks", action="store_true",
+                        help="run the pre-deploy checks (tools/check_site.py) before swapping")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    logging.getLogger().setLevel(logging.INFO if args.verbose else logging.WARNING)
+    if args.verbose:
+        logging.getLogger().addHandler(logging.StreamHandler())
+    settings = settings_for(args.settings, args.output, args.content,
+                            parse_overrides(args.extra))
+    before_swap = None
+    if args.publish_checks:
+        import check_site
+
+        before_swap = check_site.problems_before_publishing
+    result = build(settings, before_swap=before_swap)
+    if result.problems:
+        report(result.problems, sys.stderr)
+        return 1
+    print(f"Built {result.output} in {result.seconds:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
