@@ -1,7 +1,14 @@
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
 import pytest
 
 from tests.fixture_sites import build_in_process, write_content
-from tests.site import Site, build
+from tests.site import Site, build, copy_project
 
 PUBLISH_URL = "https://news.example.org"
 
@@ -44,3 +51,53 @@ def fixture_site(tmp_path):
         return site, result
 
     return make
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url):
+    """(status, body) of a GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=3) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+    except OSError:
+        return None, ""
+
+
+def raw_get(port, path):
+    """The status line of a request sent exactly as written (no client clean-up)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=3) as connection:
+        connection.sendall(f"GET {path} HTTP/1.0\r\n\r\n".encode())
+        return connection.recv(200).split(b"\r\n", 1)[0].decode()
+
+
+def wait_for(condition, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture(scope="session")
+def preview(tmp_path_factory):
+    """The live preview of a copy of the project, as `make serve` starts it:
+    (project folder, port, base URL). Tests edit its content, each its own post."""
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "tools/serve.py", "--port", str(port)], cwd=project,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    assert wait_for(lambda: get(f"{base}/")[0] == 200, 60), "the preview did not start"
+    yield project, port, base
+    process.terminate()
+    process.wait(timeout=10)

@@ -1,7 +1,9 @@
 """`make publish` output: absolute, complete, reproducible, and safe to deploy."""
 
 import filecmp
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 from lxml import etree
@@ -28,6 +30,26 @@ def test_two_publishes_are_byte_identical(tmp_path, published):
     _, mismatch, errors = filecmp.cmpfiles(
         published.root, again, [str(p) for p in tree_files(again)], shallow=False
     )
+    assert mismatch == [] and errors == []
+
+
+def test_clones_in_different_folders_at_different_times_publish_the_same_bytes(tmp_path):
+    outputs = []
+    for name, mtime in (("first-clone", None), ("elsewhere/second", 1_000_000_000)):
+        project = copy_project(tmp_path / name)
+        if mtime:
+            for path in project.rglob("*"):
+                if not path.is_symlink():
+                    os.utime(path, (mtime, mtime))
+        result = subprocess.run(
+            [sys.executable, "tools/site_build.py", "--settings", "publishconf.py"],
+            cwd=project, env={**os.environ, "SITEURL": SITEURL}, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        outputs.append(project / "output")
+    first, second = outputs
+    assert tree_files(first) == tree_files(second)
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(p) for p in tree_files(first)],
+                                           shallow=False)
     assert mismatch == [] and errors == []
 
 

@@ -24,6 +24,23 @@ def test_broken_link_and_anchor_are_found(tmp_path):
     assert broken_links(tmp_path) == [("/", "/a/#gone"), ("/", "/missing/"), ("/", "/img.png")]
 
 
+def test_a_link_out_of_the_site_folder_is_broken_even_if_the_file_exists(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "README.md").write_text("not the site's")
+    (site / "index.html").write_text('<a href="/../README.md">x</a><a href="/a/../../README.md">y</a>')
+    assert broken_links(site) == [("/", "/../README.md"), ("/", "/a/../../README.md")]
+
+
+def test_redirect_pages_stay_out_of_the_sitemap(fixture_site):
+    post = ("Title: Renamed\nDate: 2016-01-01 09:00\nCategory: policy\nLang: en\n"
+            "Slug: new-name\n\nBody.\n")
+    site, _ = fixture_site({"en/new-name.md": post},
+                           extra={"REDIRECTS": {"posts/old-name/": "posts/new-name/"}})
+    sitemap = (site.root / "sitemap.xml").read_text()
+    assert "/posts/new-name/" in sitemap and "old-name" not in sitemap
+
+
 def test_broken_feed_is_found(tmp_path):
     (tmp_path / "bad.atom.xml").write_text("<feed><entry></feed>")
     assert [feed for feed, _ in bad_feeds(tmp_path)] == ["/bad.atom.xml"]

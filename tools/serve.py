@@ -1,73 +1,288 @@
-"""Live preview: serve output/ and rebuild when content, theme or translations change.
+"""The live preview: one long-lived process that builds, serves and rebuilds.
 
-Run by `make serve`. Each rebuild is `make preview`: the same pages as
-`make build` (a test holds them byte for byte), but only the pages whose
-inputs changed are rendered again. A failed build keeps the last good pages
-served and prints what went wrong.
+    python tools/serve.py [--bind 127.0.0.1] [--port 8000]
+
+`make serve` runs it. It keeps Pelican's plugins, the posts it has read and a
+Pagefind service in memory; on a save it reads again only the changed files
+and renders only the pages whose inputs changed (``build_speed``), into its
+own folder, ``.preview/site``. A build's writes are held in a journal and
+applied only when the build succeeds, so a failed build leaves the last good
+site served.
+
+Every open page loads ``/__preview__/reload.js`` (added to HTML as it is
+served, never written to the site) and listens to ``/__preview__/events``:
+it reloads itself when a build changed it, and shows a failed build's problems
+(file, line, field, fix) over the page, in the page's language, until a build
+succeeds. Drafts are shown, as in every development build.
+
+Only regular files under the preview's folder are served: no symbolic link, no
+directory listing, no path outside it. A change to the plugins or to
+``pelicanconf.py`` restarts the process, since code and settings are read once.
 """
 
 import argparse
-import subprocess
+import json
+import mimetypes
+import os
+import stat
 import sys
 import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
+import site_build
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from site_model.catalogs import N_, translations_for
+from site_model.problems import report
 from watchfiles import watch
 
-ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "output"
+ROOT = site_build.ROOT
+SITE = ROOT / ".preview" / "site"
+ASSETS = Path(__file__).resolve().parent / "preview"
 WATCHED = ["content", "theme", "translations", "plugins", "pelicanconf.py"]
+RESTART_ON = ("plugins", "pelicanconf.py")
+INJECTED = '<script src="/__preview__/reload.js?build={build}" defer></script>'
+
+OVERLAY = {
+    "title": N_("The site could not be built"),
+    "kept": N_("This page shows the last version that built. Fix each problem below "
+               "and save: the page reloads by itself."),
+    "close": N_("Hide"),
+}
 
 
-class PreviewHandler(SimpleHTTPRequestHandler):
-    def send_error(self, code, message=None, explain=None):
-        # Show our own 404 page, in the language of the part of the site asked for.
-        lang_dir = self.path.lstrip("/").split("/", 1)[0]
-        page = OUTPUT / lang_dir / "404.html"
-        if code != 404 or not page.exists():
-            page = OUTPUT / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+class Preview:
+    """The site as the preview serves it: the last good build, and the newest news."""
+
+    def __init__(self, bind, port):
+        self.address = f"http://{'127.0.0.1' if bind in ('0.0.0.0', '::') else bind}:{port}"
+        self.warm = {}
+        self.service = None
+        self.build_number = 0
+        self.problems = []
+        self.changed = []
+        self.news = threading.Condition()
+        self.building = threading.Lock()
+
+    def settings(self):
+        overrides = {
+            "FEED_DOMAIN": self.address,  # canonical links, feeds, sitemap: where it is served
+            "WARM_STATE": self.warm,
+            "SEARCH_SERVICE": self.search_service(),
+        }
+        return site_build.settings_for("pelicanconf.py", SITE, overrides=overrides)
+
+    def search_service(self):
+        if self.service is None:
+            from search_index.pagefind_service import PagefindService
+
+            self.service = PagefindService()
+        return self.service
+
+    def build(self, reason=""):
+        with self.building:
+            started = time.perf_counter()
+            result = site_build.build(self.settings(), fresh=False)
+            with self.news:
+                self.build_number += 1
+                self.problems = result.problems
+                self.changed = [self.url_of(path) for path in result.changed]
+                self.news.notify_all()
+            seconds = time.perf_counter() - started
+            if result.problems:
+                report(result.problems, sys.stdout)
+            else:
+                print(f"Built{' after ' + reason if reason else ''} in {seconds:.2f} s: "
+                      f"{len(result.changed)} file(s) changed. {self.address}/", flush=True)
+            return result
+
+    def url_of(self, path):
+        relative = Path(path).relative_to(SITE).as_posix()
+        return "/" + relative.removesuffix("index.html")
+
+    def event(self, lang):
+        """The state of the preview as the page in ``lang`` is told it."""
+        _ = translations_for(self.settings_for_catalogs(), lang).gettext
+        return {
+            "build": self.build_number,
+            "ok": not self.problems,
+            "changed": self.changed,
+            "problems": [str(problem) for problem in self.problems],
+            "strings": {key: _(text) for key, text in OVERLAY.items()},
+        }
+
+    def settings_for_catalogs(self):
+        return {"TRANSLATIONS_DIR": str(ROOT / "translations"), "DEFAULT_LANG": "en"}
+
+    def forget_read_posts(self):
+        """Posts read earlier carry labels from the catalogs: read them again."""
+        for key in [k for k in self.warm if k.startswith("read:")]:
+            del self.warm[key]
+
+
+def compile_catalogs():
+    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with open(po, "rb") as source:
+                catalog = read_po(source, locale=po.parts[-3])
+            with open(mo, "wb") as target:
+                write_mo(target, catalog)
+
+
+def is_source(change, path):
+    name = Path(path).name
+    return not (name.endswith((".mo", ".pyc", "~")) or name.startswith((".#", "#"))
+                or "__pycache__" in path)
+
+
+def rebuild_on_changes(preview):
+    for changes in watch(*(ROOT / name for name in WATCHED), watch_filter=is_source):
+        paths = sorted({Path(p) for _, p in changes})
+        if any(p.is_relative_to(ROOT / name) for p in paths for name in RESTART_ON):
+            print("Plugins or settings changed: restarting the preview.", flush=True)
+            os.execv(sys.executable, [sys.executable, *sys.argv])
+        if any(p.is_relative_to(ROOT / "translations") for p in paths):
+            compile_catalogs()
+            preview.forget_read_posts()
+        shown = [p.name for p in paths if p.exists()] or [p.name for p in paths]
+        names = ", ".join(shown[:5]) + ("..." if len(shown) > 5 else "")
+        preview.build(reason=f"{names} changed")
+
+
+class Handler(BaseHTTPRequestHandler):
+    preview = None  # set on the class made for one server
+    server_version = "preview"
 
     def log_message(self, format, *args):
         pass
 
+    def do_HEAD(self):
+        self.do_GET(head=True)
 
-def is_source(change, path):
-    # Compiled catalogs are written by the build itself.
-    return not path.endswith((".mo", ".pyc", "~")) and "__pycache__" not in path
+    def do_GET(self, head=False):
+        parts = urlsplit(self.path)
+        if parts.path.startswith("/__preview__/"):
+            return self.preview_file(parts)
+        file = served_file(parts.path)
+        if file is None:
+            return self.not_found(parts.path, head)
+        self.send_file(file, 200, head)
 
+    def preview_file(self, parts):
+        name = parts.path.removeprefix("/__preview__/")
+        if name == "events":
+            lang = parse_qs(parts.query).get("lang", ["en"])[0]
+            return self.events(lang if lang.isalpha() else "en")
+        asset = ASSETS / name
+        if name not in ("reload.js", "overlay.css"):
+            return self.send_error(404)
+        self.send_body(asset.read_bytes(), mimetypes.guess_type(name)[0], 200)
 
-def rebuild_on_changes():
-    for changes in watch(*(ROOT / name for name in WATCHED), watch_filter=is_source):
-        names = ", ".join(sorted({Path(p).name for _, p in changes}))
-        print(f"Changed: {names}. Rebuilding...", flush=True)
-        result = subprocess.run(["make", "-s", "preview"], cwd=ROOT)
-        print("Rebuilt." if result.returncode == 0 else "Build failed: see above.")
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args()
-    threading.Thread(target=rebuild_on_changes, daemon=True).start()
-    handler = partial(PreviewHandler, directory=str(OUTPUT))
-    with ThreadingHTTPServer((args.host, args.port), handler) as server:
-        print(f"Serving the site at http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+    def events(self, lang):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = None
         try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            sys.exit(0)
+            while True:
+                with self.preview.news:
+                    if seen is not None:
+                        self.preview.news.wait_for(
+                            lambda: self.preview.build_number != seen, timeout=15)
+                    seen = self.preview.build_number
+                    if self.preview.build_number == 0:
+                        continue
+                    message = json.dumps(self.preview.event(lang), ensure_ascii=False)
+                self.wfile.write(f"data: {message}\n\n".encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return
+
+    def not_found(self, path, head):
+        lang = path.lstrip("/").split("/", 1)[0]
+        page = served_file(f"/{lang}/404.html") or served_file("/404.html")
+        if page is None:
+            return self.send_error(404)
+        self.send_file(page, 404, head)
+
+    def send_file(self, file, status, head=False):
+        data = file.read_bytes()
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            script = INJECTED.format(build=self.preview.build_number).encode()
+            data = data.replace(b"</body>", script + b"</body>", 1)
+        self.send_body(b"" if head else data, kind, status, length=len(data))
+
+    def send_body(self, data, kind, status, length=None):
+        self.send_response(status)
+        charset = "; charset=utf-8" if kind and kind.startswith(("text/", "application/javascript")) else ""
+        self.send_header("Content-Type", f"{kind or 'application/octet-stream'}{charset}")
+        self.send_header("Content-Length", str(len(data) if length is None else length))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def served_file(url_path):
+    """The regular file under the preview's folder for ``url_path``, or None.
+
+    No "..", no symbolic link anywhere on the way, no directory listing: a
+    folder is served by its index.html or not at all.
+    """
+    path = unquote(url_path)
+    if "\x00" in path or "\\" in path:
+        return None
+    parts = [part for part in path.split("/") if part]
+    if any(part in (".", "..") for part in parts):
+        return None
+    candidate = SITE.joinpath(*parts)
+    try:
+        status = os.lstat(candidate)
+        if stat.S_ISDIR(status.st_mode):
+            candidate = candidate / "index.html"
+            status = os.lstat(candidate)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    for folder in candidate.relative_to(SITE).parents:
+        if (SITE / folder).is_symlink():
+            return None
+    return candidate
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    preview = Preview(args.bind, args.port)
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    try:
+        server = ThreadingHTTPServer((args.bind, args.port), handler)
+    except OSError as error:
+        print(f"Cannot serve on {args.bind}:{args.port}: {error.strerror}. Is another preview "
+              f"running? Choose another port: make serve PORT={args.port + 1}", file=sys.stderr)
+        return 1
+    server.daemon_threads = True
+    SITE.mkdir(parents=True, exist_ok=True)
+    compile_catalogs()
+    print(f"Building the site for {preview.address}/ ...", flush=True)
+    threading.Thread(target=preview.build, daemon=True).start()
+    threading.Thread(target=rebuild_on_changes, args=(preview,), daemon=True).start()
+    print(f"Serving the site at {preview.address}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        return 0
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

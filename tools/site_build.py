@@ -25,6 +25,7 @@ the tests) builds each time exactly as a fresh process would.
 import argparse
 import json
 import logging
+import re
 import shutil
 import sys
 import time
@@ -43,6 +44,7 @@ from pelican.log import LimitFilter  # noqa: E402
 from pelican.plugins import signals  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from site_model.html_policy import UnsafeHTML  # noqa: E402
+from site_model.output import Journal  # noqa: E402
 from site_model.problems import ContentProblems, Problem, report  # noqa: E402
 
 ERROR_LOG = ROOT / "cache" / "last-build-error.txt"
@@ -53,6 +55,7 @@ class BuildResult:
     problems: list = field(default_factory=list)
     seconds: float = 0.0
     output: Path = None
+    changed: list = field(default_factory=list)  # files a warm build wrote or removed
 
     @property
     def ok(self):
@@ -78,7 +81,12 @@ class Collector(logging.Handler):
             reason = " ".join(str(error).split()) if error else "unknown error"
             return Problem(shown, 0, "file", f"could not be read: {reason} (check the header "
                                              "and the text; `make check` names most mistakes)")
-        return Problem("build", 0, record.levelname.lower(), f"{message} (fix it before publishing)")
+        # Pelican names the file in its own words: name it as editors see it.
+        found = re.search(re.escape(str(self.content_path)) + r"/\S+?(?=[:,]?(\s|$))", message)
+        if found:
+            reason = message.replace(found[0], "").strip(" :")
+            return Problem(self.shown(found[0]), 0, "file", f"{reason} (fix it before publishing)")
+        return Problem("build", 0, "pelican", f"{message} (fix it before publishing)")
 
     def shown(self, path):
         path = Path(path)
@@ -170,24 +178,36 @@ def internal_error(error):
 
 
 def build(settings, fresh=True, before_swap=None):
-    """Build with ``settings``; with ``fresh``, into ``OUTPUT.next``, swapped in
-    on success (``before_swap(folder)`` may return more problems first)."""
+    """Build with ``settings``.
+
+    With ``fresh``, into ``OUTPUT.next``, swapped in on success
+    (``before_swap(folder)`` may return more problems first). Otherwise in
+    place, as the live preview builds with ``WARM_STATE``: its writes are held
+    in a journal and applied only on success.
+    """
     started = time.perf_counter()
     output = Path(settings["OUTPUT_PATH"])
     target = output.with_name(output.name + ".next") if fresh else output
     # A fresh folder needs no emptying; a folder built in place is kept on purpose.
     settings = {**settings, "OUTPUT_PATH": str(target), "DELETE_OUTPUT_DIRECTORY": False}
+    warm = settings.get("WARM_STATE")
+    journal = warm.setdefault("journal", Journal()) if warm is not None else None
     if fresh:
         shutil.rmtree(target, ignore_errors=True)
+    if journal is not None:
+        journal.begin()
     problems = run(settings)
     if not problems and before_swap is not None:
         problems = before_swap(target)
+    changed = []
+    if journal is not None:
+        changed = journal.commit() if not problems else journal.discard() or []
     if fresh:
         if problems:
             shutil.rmtree(target, ignore_errors=True)
         else:
             swap(target, output)
-    return BuildResult(sorted(set(problems)), time.perf_counter() - started, output)
+    return BuildResult(sorted(set(problems)), time.perf_counter() - started, output, changed)
 
 
 def swap(new, output):

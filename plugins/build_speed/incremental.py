@@ -1,13 +1,14 @@
 """Render only the pages whose inputs changed (the live preview's rebuilds).
 
 A process that builds the site many times (``make serve``) passes a dict in
-``WARM_STATE``; the builds keep in it what they learn for the next one. Then
+``WARM_STATE``, with a :class:`site_model.output.Journal` under ``"journal"``;
+the builds keep in it what they learn for the next one. Then
 :class:`IncrementalWriter` gives each page a fingerprint before rendering it,
-and skips the rendering when the fingerprint is the one the previous build in
-the same output folder recorded and the file is still the one that build
-left. Pages the previous build wrote and this one does not (a deleted post, a
-listing page too many) are removed. A failed build records nothing, so the
-next one compares with the last build that finished.
+and skips the rendering when the fingerprint is the one the last successful
+build in the same output folder recorded. Every write and removal goes into the
+journal, which the build command applies only when the build succeeded, so a
+failed build changes nothing that is served. Pages the previous build wrote
+and this one does not (a deleted post, a listing page too many) are removed.
 
 A fingerprint covers:
 - the site: every setting; the theme, catalogs and plugins (their files' sizes
@@ -68,14 +69,6 @@ def files_stamp(folders, suffixes):
                     status = os.stat(os.path.join(root, name))
                     stamps.append(f"{root}/{name}:{status.st_size}:{status.st_mtime_ns}")
     return "\n".join(sorted(stamps))
-
-
-def file_stamp(path):
-    try:
-        status = os.stat(path)
-    except FileNotFoundError:
-        return [None, None]
-    return [status.st_size, status.st_mtime_ns]
 
 
 def posts_in(value, found, depth=0):
@@ -221,10 +214,12 @@ class _Fingerprinted:
 
 
 class _ChangedOnly:
-    """A text file that is written on closing, only when its bytes change."""
+    """A file that is written on closing, only when its bytes change; in a
+    long-lived preview, into the build's journal (applied once it succeeded)."""
 
-    def __init__(self, path, encoding, skip):
+    def __init__(self, path, encoding, skip, journal=None):
         self.path, self.encoding, self.skip, self.parts = path, encoding, skip, []
+        self.journal = journal
 
     def __enter__(self):
         return self
@@ -235,15 +230,19 @@ class _ChangedOnly:
     def __exit__(self, *exc_info):
         if self.skip or exc_info[0] is not None:
             return
-        data = "".join(self.parts).encode(self.encoding)
+        data = b"".join(p if isinstance(p, bytes) else p.encode(self.encoding)
+                        for p in self.parts)
         try:
             with open(self.path, "rb") as existing:
                 if existing.read() == data:
                     return
         except FileNotFoundError:
             pass
-        with open(self.path, "wb") as stream:
-            stream.write(data)
+        if self.journal is not None:
+            self.journal.write(self.path, data)
+        else:
+            with open(self.path, "wb") as stream:
+                stream.write(data)
 
 
 class IncrementalWriter(Writer):
@@ -252,8 +251,9 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.warm = warm_state(self.settings)
-        self.incremental = self.warm is not None
-        records = self.warm.setdefault("rendered", {}) if self.incremental else {}
+        self.journal = self.warm.get("journal") if self.warm is not None else None
+        self.incremental = self.journal is not None
+        records = self.journal.records if self.journal is not None else {}
         self._previous = records.get(str(self.output_path), {})
         self._fingerprints = {}
         self._digests = Fingerprints()
@@ -284,6 +284,10 @@ class IncrementalWriter(Writer):
             template = _Fingerprinted(template, self, context, kwargs)
         return super().write_file(name, template, context, *args, **kwargs)
 
+    def _unchanged(self, name, fingerprint):
+        return self._previous.get(name) == fingerprint and os.path.exists(
+            os.path.join(self.output_path, name))
+
     def render_if_changed(self, template, context, kwargs, localcontext):
         # This page's own values: those given for it, and those Pelican adds
         # (its pagination, its file name).
@@ -298,8 +302,7 @@ class IncrementalWriter(Writer):
         )
         name = localcontext["output_file"]
         self._fingerprints[name] = fingerprint
-        path = os.path.join(self.output_path, name)
-        self._skip_next = self._previous.get(name) == [fingerprint, *file_stamp(path)]
+        self._skip_next = self._unchanged(name, fingerprint)
         if self._skip_next:
             return ""
         self.rendered += 1
@@ -327,7 +330,7 @@ class IncrementalWriter(Writer):
         skip, self._skip_next = self._skip_next, False
         if not self._claim(filename, override):
             return open(os.devnull, "w", encoding=encoding)
-        return _ChangedOnly(filename, encoding, skip)
+        return _ChangedOnly(filename, encoding, skip, self.journal)
 
     def is_current(self, name, inputs):
         """Whether a file made from ``inputs`` (posts count with their bodies), not
@@ -337,20 +340,30 @@ class IncrementalWriter(Writer):
             return False
         fingerprint = self._digests.of((self._site, name, inputs), with_body=True)
         self._fingerprints[name] = fingerprint
-        path = os.path.join(self.output_path, name)
-        if self._previous.get(name) != [fingerprint, *file_stamp(path)]:
+        if not self._unchanged(name, fingerprint):
             return False
-        self._claim(path, override=False)
+        self._claim(os.path.join(self.output_path, name), override=False)
         return True
 
     def write_text(self, name, text):
         """Write a file that is not rendered from a template (a feed), if it changed."""
+        self.write_bytes(name, text.encode("utf-8"))
+
+    def write_bytes(self, name, data):
         path = os.path.join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if self.journal is None:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
         if self._claim(path, override=False):
-            with _ChangedOnly(path, "utf-8", skip=False) as stream:
-                stream.write(text)
+            with _ChangedOnly(path, "utf-8", skip=False, journal=self.journal) as stream:
+                stream.write(data)
         self._fingerprints.setdefault(name, "written")
+
+    def remove(self, name):
+        path = os.path.join(self.output_path, name)
+        if self.journal is not None:
+            self.journal.remove(path)
+        else:
+            Path(path).unlink(missing_ok=True)
 
     def finish(self):
         """Remove the pages only earlier builds wrote; remember this build's."""
@@ -360,17 +373,16 @@ class IncrementalWriter(Writer):
         self.warm["last_build"] = {"rendered": self.rendered, "pages": len(self._fingerprints)}
         for name in set(self._previous) - set(self._fingerprints):
             path = Path(self.output_path, name)
+            if self.journal is not None:
+                self.journal.remove(path)
+                continue
             path.unlink(missing_ok=True)
             for folder in path.parents:
                 if folder == Path(self.output_path) or any(folder.iterdir()):
                     break
                 folder.rmdir()
-        # With each page's size and time, so a page something else wrote since
-        # is rendered again.
-        self.warm["rendered"][str(self.output_path)] = {
-            name: [fingerprint, *file_stamp(os.path.join(self.output_path, name))]
-            for name, fingerprint in self._fingerprints.items()
-        }
+        if self.journal is not None:
+            self.journal.pending[str(self.output_path)] = dict(self._fingerprints)
 
 
 def finish_writing(pelican):

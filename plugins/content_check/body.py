@@ -19,6 +19,8 @@ ACTIVE_ELEMENT = re.compile(
     r"<\s*(script|iframe|frame|object|embed|applet|form|style|link|meta|base|svg|math|"
     r"template|portal)\b", re.I)
 EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I | re.S)
+# Markdown's attribute lists, "{: onclick=...}", set any attribute on an element.
+ATTRIBUTE_LIST_HANDLER = re.compile(r"\{:?[^}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I)
 BAD_SCHEME = re.compile(r"(?<![a-z])(javascript|vbscript|data)\s*:", re.I)
 COMMENT = re.compile(r"<!--")
 LINK_TARGETS = re.compile(
@@ -32,25 +34,33 @@ MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
 INTERNAL_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<src>\{(?:filename|static|attach)\}[^)\s]+)")
 
 
-def without_code(text):
-    """``text`` with fenced blocks and code spans blanked out, line numbers kept.
+def closing_fence(lines, start, fence):
+    """The index of the line that closes ``fence`` opened at ``start``, or None.
 
-    A fence closes only with the same character, at least as long (as
-    Python-Markdown reads it): "~~~" is not closed by "```".
+    As Python-Markdown reads it: the same character, at least as long, alone on
+    its line ("~~~" is not closed by "```"); a fence never closed is no fence.
     """
+    for index in range(start + 1, len(lines)):
+        match = FENCE_OPEN.match(lines[index])
+        if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence) \
+                and not lines[index].strip().strip(fence[0]):
+            return index
+    return None
+
+
+def without_code(text):
+    """``text`` with fenced blocks and code spans blanked out, line numbers kept."""
     lines = text.split("\n")
-    fence = None
-    for index, line in enumerate(lines):
-        match = FENCE_OPEN.match(line)
-        if fence is None:
-            if match:
-                fence = match["fence"]
-                lines[index] = ""
-        else:
-            if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
-                fence = None
-            lines[index] = ""
+    index = 0
+    while index < len(lines):
+        match = FENCE_OPEN.match(lines[index])
+        end = closing_fence(lines, index, match["fence"]) if match else None
+        if end is None:
+            index += 1
+            continue
+        for blank in range(index, end + 1):
+            lines[blank] = ""
+        index = end + 1
     joined = "\n".join(lines)
     return CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), joined)
 
@@ -66,8 +76,9 @@ def findings(text, first_line, reported):
     found = []
     for match in ACTIVE_ELEMENT.finditer(decoded):
         found.append((match.start(), "active", f"<{match[1].lower()}>"))
-    for match in EVENT_HANDLER.finditer(decoded):
-        found.append((match.start(1), "active", f"{match[1].lower()}="))
+    for pattern in (EVENT_HANDLER, ATTRIBUTE_LIST_HANDLER):
+        for match in pattern.finditer(decoded):
+            found.append((match.start(1), "active", f"{match[1].lower()}="))
     squeezed = re.sub(r"[\t\r\n]", "", decoded)  # browsers drop these inside URLs
     for match in BAD_SCHEME.finditer(squeezed):
         offset = _offset_in(decoded, match.start(), squeezed)

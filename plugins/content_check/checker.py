@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from babel.messages.pofile import read_po
 from site_model.catalogs import N_, translations_for
 from site_model.domains import mentions_in
 from site_model.figures import CAPTURED, FIELDS, REQUIRED, TYPES, figure_blocks, image_path
@@ -557,8 +558,29 @@ class Checker:
                     "part %(gap)s of '%(series)s' exists in no language (write it, or "
                     "renumber the parts)"), gap=gaps[0], series=series)
 
+    def check_catalogs(self):
+        """Every string of the interface translated: an empty or fuzzy one would
+        show English on the pages of that language."""
+        directory = Path(self.settings["TRANSLATIONS_DIR"])
+        for lang in self.languages:
+            po = directory / lang / "LC_MESSAGES" / "messages.po"
+            if lang == self.default_lang or not po.exists():
+                continue
+            with open(po, "rb") as stream:
+                catalog = read_po(stream, locale=lang)
+            shown = po.relative_to(directory.parent).as_posix()
+            for message in catalog:
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                if message.id and (message.fuzzy or not all(strings)):
+                    line = message.lineno or 0
+                    self.say(shown, line, "msgstr", N_(
+                        "'%(msgid)s' has no translation, so pages in this language would "
+                        "show it in English (translate it, and remove any 'fuzzy' mark)"),
+                        msgid=message.id[0] if isinstance(message.id, tuple) else message.id)
+
     def run(self):
         """All problems, sorted."""
+        self.check_catalogs()
         docs = list(self.documents())
         self.reported_domains = reported_domains(docs)
         for doc in docs:

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Template
 from pelican.contents import Article, Page
 from site_model.catalogs import N_, translations_for
+from site_model.header import read_header
 from site_model.html_policy import Sanitiser, fragment_violations, page_violations
 from site_model.problems import ContentProblems, Problem
 
@@ -87,7 +88,7 @@ class Gate:
         shown = self.shown(content)
         _ = translations_for(self.settings, content.lang).gettext
         message = describe(_, violation)
-        return Problem(shown, source_line(content.source_path, violation), field, message)
+        return Problem(shown, source_line(content.source_path, violation, field), field, message)
 
     def shown(self, content):
         return (Path(self.content_path.name) / content.relative_source_path).as_posix()
@@ -169,28 +170,34 @@ def referenced_paths(html, siteurl):
     return found
 
 
-def source_line(path, violation):
-    """The first line of the source that shows ``violation``, or 0."""
-    needle = {
-        "element": violation.detail.strip("<>").split()[0],
-        "attribute": violation.detail.strip("<>").split()[-1],
-        "event-handler": violation.detail.strip("<>").split()[-1],
-        "url-scheme": violation.detail.rstrip(":"),
-        "reported-domain": violation.detail,
-        "external-image": violation.detail,
-        "comment": "<!--",
-        "class": violation.detail.split('"')[1] if '"' in violation.detail else "class",
-    }.get(violation.kind, "")
+def needle(violation):
+    """A pattern that finds ``violation`` in the Markdown that made it."""
+    detail = violation.detail
+    if violation.kind == "element":
+        return re.escape("<" + detail.strip("<>").split()[0])
+    if violation.kind in ("attribute", "event-handler"):
+        return r"(?<![\w-])" + re.escape(detail.strip("<>").split()[-1]) + r"\s*="
+    if violation.kind == "url-scheme":
+        return re.escape(detail.rstrip(":")) + r"\s*:"
+    if violation.kind == "comment":
+        return re.escape("<!--")
+    if violation.kind == "class":
+        return re.escape(detail.split('"')[1]) if '"' in detail else "class"
+    return re.escape(detail)
+
+
+def source_line(path, violation, field):
+    """The line of the source that shows ``violation`` in ``field``, or 0."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        header = read_header(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return 0
-    squeeze = re.compile(r"[\t\r]")
-    for number, line in enumerate(text.split("\n"), start=1):
-        plain = unescape(squeeze.sub("", line)).lower()
-        if needle and needle.lower() in plain:
-            return number
-    return 0
+    if field != "body":
+        found = header.first(field.lower())
+        return found.line if found else 0
+    text = unescape(re.sub(r"[\t\r]", "", header.body))  # as a browser reads it
+    match = re.search(needle(violation), text, re.I)
+    return header.body_line + text.count("\n", 0, match.start()) if match else 0
 
 
 def check_output_folder(output_path, settings):

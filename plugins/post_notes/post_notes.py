@@ -41,7 +41,7 @@ from site_model.catalogs import N_, translations_for
 from site_model.domains import mention_markup
 from site_model.feeds import write_feed
 from site_model.listings import listing_in_every_language
-from site_model.notes import NOTE_KINDS, parse_note
+from site_model.notes import NOTE_KINDS, NoteError, parse_note
 from site_model.translation_of import parse as parse_translation_of
 
 
@@ -100,6 +100,17 @@ def note_lines(article):
     return [value] if isinstance(value, str) else list(value)
 
 
+def read_notes(article, timezone):
+    """The report's notes; a line that is not a note is left to the content check."""
+    notes = []
+    for line in note_lines(article):
+        try:
+            notes.append(read_note(line, article, timezone))
+        except NoteError:
+            continue
+    return newest(notes)
+
+
 def read_note(line, article, timezone):
     """``2016-09-12 | correction | text`` -> Note (the content check vouches for it)."""
     parsed = parse_note(line)
@@ -124,7 +135,7 @@ def attach_notes(generator):
     articles = (*generator.articles, *generator.translations, *generator.drafts,
                 *generator.drafts_translations)
     for article in articles:
-        article.notes = newest(read_note(line, article, timezone) for line in note_lines(article))
+        article.notes = read_notes(article, timezone)
     for article in articles:
         original = original_of(article)
         carried = {note.key for note in article.notes}

@@ -30,12 +30,12 @@ starts its own).
 import hashlib
 import json
 import math
-import shutil
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 from site_model.listings import listing_in_every_language, with_translations
+from site_model.output import remove, write_bytes, written_bytes
 
 from .pagefind_service import PagefindService
 
@@ -89,22 +89,19 @@ def sorted_entry(data):
     return json.dumps(entry, sort_keys=True, ensure_ascii=False).encode()
 
 
-def write_bundle(bundle, files, fingerprint):
-    """Write a bundle's files, only those that changed, and remove any others."""
+def write_bundle(writer, bundle, files, fingerprint):
+    """Write a bundle (a folder in the output) through the writer: its files,
+    the digest of its records last, and no file of an earlier bundle."""
     files = {path: data for path, data in files.items() if not path.startswith(UNUSED)}
     files["pagefind-entry.json"] = sorted_entry(files["pagefind-entry.json"])
-    marker = bundle / RECORDS_DIGEST
-    marker.unlink(missing_ok=True)  # written last: a bundle cut short is rebuilt
-    if bundle.exists():
-        for old in bundle.rglob("*"):
-            if old.is_file() and old.relative_to(bundle).as_posix() not in files:
-                old.unlink()
+    files[RECORDS_DIGEST] = fingerprint.encode()  # last: a bundle cut short is rebuilt
+    folder = Path(writer.output_path, bundle)
+    if folder.exists():
+        for old in folder.rglob("*"):
+            if old.is_file() and old.relative_to(folder).as_posix() not in files:
+                remove(writer, old.relative_to(writer.output_path).as_posix())
     for path, data in files.items():
-        target = bundle / path
-        if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-    marker.write_text(fingerprint)
+        write_bytes(writer, f"{bundle}{path}", data)
 
 
 def is_current(bundle, fingerprint):
@@ -148,26 +145,28 @@ class Indexer:
             self.indexes[bundle] = self.service.new_index()
         self.pending.append(self.service.add_page(self.indexes[bundle], f"/{url}", html))
 
-    def finish(self):
+    def finish(self, writer):
         """Write the shards indexed again, and remove shards no longer used."""
         try:
             for message in self.pending:
                 self.service.wait(message)
-            for bundle in sorted(self.stale):
+            for bundle in sorted(self.stale & self.indexes.keys()):
                 files = self.service.files(self.indexes[bundle])
-                write_bundle(self.output_path / bundle, files, self.fingerprints[bundle])
+                write_bundle(writer, bundle, files, self.fingerprints[bundle])
         finally:
             if self._own_service and self.service is not None:
                 self.service.close()
-        self.remove_others()
+        self.remove_others(writer)
 
-    def remove_others(self):
+    def remove_others(self, writer):
         used = {self.output_path / bundle for bundle in self.shards}
         for root in self.roots.values():
             parent = self.output_path / root
             for folder in parent.iterdir() if parent.is_dir() else ():
                 if folder.is_dir() and folder not in used:
-                    shutil.rmtree(folder)
+                    for old in sorted(folder.rglob("*")):
+                        if old.is_file():
+                            remove(writer, old.relative_to(self.output_path).as_posix())
 
 
 class SearchPagesGenerator(Generator):
@@ -186,7 +185,7 @@ class SearchPagesGenerator(Generator):
                 f"{listing.url}index.html", self.get_template("search"), self.context,
                 listing=listing,
             )
-        self.indexer.finish()
+        self.indexer.finish(writer)
 
 
 def index_page(path, context):
@@ -195,7 +194,7 @@ def index_page(path, context):
     if indexer is None or article is None or context.get("output_file") != article.save_as:
         return
     if article.status == "published":
-        indexer.add(article.url, Path(path).read_text(encoding="utf-8"))
+        indexer.add(article.url, written_bytes(path, context).decode("utf-8"))
 
 
 def get_generators(pelican):

@@ -60,13 +60,16 @@ class SeriesBox:
 
 
 def part_number(article):
-    return int(article.part)
+    """The part's number; 0 for one the content check would name."""
+    part = str(getattr(article, "part", ""))
+    return int(part) if part.isascii() and part.isdigit() else 0
 
 
 def parts_by_language(articles_by_lang, key):
     """{lang: {part number: article}} for one series."""
     return {
-        lang: {part_number(a): a for a in articles if getattr(a, "series", None) == key}
+        lang: {part_number(a): a for a in articles
+               if getattr(a, "series", None) == key and part_number(a)}
         for lang, articles in articles_by_lang.items()
     }
 

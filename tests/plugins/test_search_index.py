@@ -1,6 +1,7 @@
 import gzip
 import json
 import shutil
+from types import SimpleNamespace
 
 import site_build
 from search_index.search_index import RECORDS_DIGEST, sorted_entry, write_bundle
@@ -35,7 +36,7 @@ def test_a_bundle_is_written_as_given_without_the_unused_interfaces(tmp_path):
     kept = (bundle / "pagefind.js").stat().st_mtime_ns
     files = {"pagefind.js": b"same", "fragment/new.pf_fragment": b"new",
              "pagefind-ui.js": b"ui", "pagefind-entry.json": b'{"languages":{}}'}
-    write_bundle(bundle, files, "abc")
+    write_bundle(SimpleNamespace(output_path=str(tmp_path)), "pagefind/0/", files, "abc")
     written = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
     assert written == sorted(["pagefind.js", "fragment/new.pf_fragment", "pagefind-entry.json",
                               RECORDS_DIGEST])

@@ -1,0 +1,89 @@
+"""The site model: the header reader agrees with Markdown, and the plugins share
+code only through it."""
+
+import ast
+import sys
+from pathlib import Path
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from site_model.domains import url_host
+from site_model.header import read_header
+
+from tests.site import ROOT
+
+PLUGINS = ROOT / "plugins"
+
+
+def markdown_meta(text):
+    """What Python-Markdown's meta extension hands Pelican."""
+    md = markdown.Markdown(extensions=["markdown.extensions.meta"])
+    md.convert(text.removeprefix("\ufeff"))
+    return md.Meta
+
+
+LINES = st.sampled_from([
+    "Title: A title", "Status : draft", "status: draft", "    continued", "Note: a | b | c",
+    "", "   ", "---", "...", "Key_with-dash: value", "Not a field", "\tTabbed: x", "Date:",
+    "Title:no space", "ÜTitle: x", "\ufeffTitle: x", "Summary: *it*", "\x0bTitle: x",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, max_size=8), st.booleans())
+def test_the_header_reader_reads_what_markdown_reads(lines, crlf):
+    text = ("\r\n" if crlf else "\n").join(lines) + "\n\nBody.\n"
+    assert read_header(text).as_markdown_meta() == markdown_meta(text)
+
+
+def test_a_header_that_stops_early_says_where():
+    header = read_header("Title: x\nStatus : draft\n\nBody.\n")
+    assert header.stopped_at == (2, "Status : draft")
+    assert header.value("status") is None
+
+
+def test_every_url_form_of_a_host_reads_the_same():
+    forms = ["//Rogue.example./x", "https://user@rogue.example:443/", "HTTPS://WWW.ROGUE.EXAMPLE",
+             "https:\\\\rogue.example", "ht\ttps://rogue.example", "https://rogue%2Eexample/",
+             "https://ｒｏｇｕｅ。ｅｘａｍｐｌｅ/"]
+    assert {url_host(form) for form in forms} == {"rogue.example"}
+    assert url_host("https://xn--eckwd4c7c.xn--zckzah/") == "ドメイン.テスト"
+    assert url_host("/posts/x/") == url_host("javascript:x") == ""
+
+
+def imports_of(path):
+    """The top-level names a module imports (relative imports as ".")."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.add("." if node.level else node.module.split(".")[0])
+    return names
+
+
+def test_plugins_import_only_pelican_libraries_themselves_and_the_site_model():
+    plugins = {p.name for p in PLUGINS.iterdir() if (p / "__init__.py").exists()}
+    libraries = set(sys.stdlib_module_names)
+    for package in sorted(plugins):
+        for module in sorted((PLUGINS / package).glob("*.py")):
+            imported = imports_of(module) - {"."}
+            others = imported & (plugins - {"site_model", package})
+            assert not others, f"{module.relative_to(ROOT)} imports the plugins {others}"
+            if package == "site_model":
+                assert imported <= libraries | {"site_model", "pelican", "markdown", "markupsafe",
+                                                "babel", "feedgenerator", "nh3", "selectolax"}, \
+                    f"{module.relative_to(ROOT)}: the site model imports {imported - libraries}"
+
+
+def test_every_plugin_registers_and_says_what_it_adds():
+    import pelicanconf
+
+    for name in pelicanconf.PLUGINS:
+        package = PLUGINS / name
+        assert (package / "__init__.py").read_text().count("register") >= 1, name
+        module = package / f"{name}.py"
+        docstring = ast.get_docstring(ast.parse(module.read_text(encoding="utf-8")))
+        assert docstring and ("Adds" in docstring or "adds" in docstring), name
+    assert "site_model" not in pelicanconf.PLUGINS
