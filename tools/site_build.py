@@ -84,7 +84,7 @@ class Collector(logging.Handler):
         # Pelican names the file in its own words: name it as editors see it.
         found = re.search(re.escape(str(self.content_path)) + r"/\S+?(?=[:,]?(\s|$))", message)
         if found:
-            reason = message.replace(found[0], "").strip(" :")
+            reason = re.sub(r"\s+(in|for|of)$", "", message.replace(found[0], "").strip(" :"))
             return Problem(self.shown(found[0]), 0, "file", f"{reason} (fix it before publishing)")
         return Problem("build", 0, "pelican", f"{message} (fix it before publishing)")
 

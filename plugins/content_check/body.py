@@ -29,7 +29,8 @@ LINK_TARGETS = re.compile(
     r"|<([a-z][a-z0-9+.-]*:[^>\s]+)>"  # <https://...>
     r"|^\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",  # [ref]: url
     re.I | re.M)
-HTML_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt\s*=)[^>]*>", re.I | re.S)
+HTML_IMG_WITHOUT_ALT = re.compile(
+    r"<img\b(?:(?![^>]*\balt\s*=)|(?=[^>]*\balt\s*=\s*(?:\"\"|''|[\s>])))[^>]*>", re.I | re.S)
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
 INTERNAL_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<src>\{(?:filename|static|attach)\}[^)\s]+)")
 

@@ -18,8 +18,12 @@ class FigureError(ValueError):
 
 
 def image_size(content_path, image):
+    root = Path(content_path).resolve()
+    path = Path(content_path, image)
+    if path.is_symlink() or not path.resolve().is_relative_to(root):
+        raise FigureError(f"the image '{image}' is not inside the content folder")
     try:
-        with Image.open(Path(content_path, image)) as picture:
+        with Image.open(path) as picture:
             return picture.size
     except (OSError, ValueError) as error:
         raise FigureError(f"cannot read the image '{image}': {error}") from None
