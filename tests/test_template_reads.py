@@ -8,7 +8,7 @@ import shutil
 
 import jinja2
 import pytest
-from build_speed.incremental import IncrementalWriter, posts_in
+from build_speed.incremental import IncrementalWriter, page_values, posts_in
 from pelican.contents import Article
 
 from tests.fixture_sites import build_in_process
@@ -31,9 +31,8 @@ def recorded_reads(monkeypatch):
     render, getattr_ = IncrementalWriter.render_if_changed, jinja2.Environment.getattr
 
     def render_recording(self, template, context, kwargs, localcontext):
-        keys = (localcontext.keys() - context.keys()) | (kwargs.keys() & localcontext.keys())
         current["page"] = localcontext["output_file"]
-        current["given"] = reachable({key: localcontext[key] for key in keys})
+        current["given"] = reachable(page_values(context, kwargs, localcontext))
         try:
             return render(self, template, context, kwargs, localcontext)
         finally:

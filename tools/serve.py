@@ -1,6 +1,9 @@
 """The live preview: one long-lived process that builds, serves and rebuilds.
 
     python tools/serve.py [--bind 127.0.0.1] [--port 8000]
+                          [--content DIR] [--site DIR] [-e KEY=JSON ...]
+
+(--content, --site and -e point it at another site, as the benchmark does.)
 
 `make serve` runs it. It keeps Pelican's plugins, the posts it has read and a
 Pagefind service in memory; on a save it reads again only the changed files
@@ -21,6 +24,7 @@ directory listing, no path outside it. A change to the plugins or to
 """
 
 import argparse
+import hashlib
 import json
 import mimetypes
 import os
@@ -40,9 +44,8 @@ from site_model.problems import report
 from watchfiles import watch
 
 ROOT = site_build.ROOT
-SITE = ROOT / ".preview" / "site"
 ASSETS = Path(__file__).resolve().parent / "preview"
-WATCHED = ["content", "theme", "translations", "plugins", "pelicanconf.py"]
+WATCHED = ["theme", "translations", "plugins", "pelicanconf.py"]
 RESTART_ON = ("plugins", "pelicanconf.py")
 INJECTED = '<script src="/__preview__/reload.js?build={build}" defer></script>'
 
@@ -57,8 +60,12 @@ OVERLAY = {
 class Preview:
     """The site as the preview serves it: the last good build, and the newest news."""
 
-    def __init__(self, bind, port):
+    def __init__(self, bind, port, content=None, site=None, overrides=None):
         self.address = f"http://{'127.0.0.1' if bind in ('0.0.0.0', '::') else bind}:{port}"
+        self.content = Path(content or ROOT / "content").resolve()
+        self.site = Path(site or ROOT / ".preview" / "site").resolve()
+        self.overrides = overrides or {}
+        self.seen = {}  # each watched file's bytes, by digest, as last built
         self.warm = {}
         self.service = None
         self.build_number = 0
@@ -69,11 +76,13 @@ class Preview:
 
     def settings(self):
         overrides = {
+            **self.overrides,
             "FEED_DOMAIN": self.address,  # canonical links, feeds, sitemap: where it is served
             "WARM_STATE": self.warm,
             "SEARCH_SERVICE": self.search_service(),
+            "SEARCH_DEFERRED": True,  # pages first, the search index just after
         }
-        return site_build.settings_for("pelicanconf.py", SITE, overrides=overrides)
+        return site_build.settings_for("pelicanconf.py", self.site, self.content, overrides)
 
     def search_service(self):
         if self.service is None:
@@ -85,12 +94,7 @@ class Preview:
     def build(self, reason=""):
         with self.building:
             started = time.perf_counter()
-            result = site_build.build(self.settings(), fresh=False)
-            with self.news:
-                self.build_number += 1
-                self.problems = result.problems
-                self.changed = [self.url_of(path) for path in result.changed]
-                self.news.notify_all()
+            result = site_build.build(self.settings(), fresh=False, on_done=self.announce)
             seconds = time.perf_counter() - started
             if result.problems:
                 report(result.problems, sys.stdout)
@@ -99,8 +103,16 @@ class Preview:
                       f"{len(result.changed)} file(s) changed. {self.address}/", flush=True)
             return result
 
+    def announce(self, result):
+        """Tell every open page about the build that just ended."""
+        with self.news:
+            self.build_number += 1
+            self.problems = result.problems
+            self.changed = [self.url_of(path) for path in result.changed]
+            self.news.notify_all()
+
     def url_of(self, path):
-        relative = Path(path).relative_to(SITE).as_posix()
+        relative = Path(path).relative_to(self.site).as_posix()
         return "/" + relative.removesuffix("index.html")
 
     def event(self, lang):
@@ -116,6 +128,25 @@ class Preview:
 
     def settings_for_catalogs(self):
         return {"TRANSLATIONS_DIR": str(ROOT / "translations"), "DEFAULT_LANG": "en"}
+
+    def differ(self, paths):
+        """Which of ``paths`` hold other bytes than when they were last seen: a
+        save that changes nothing starts no build."""
+        different = []
+        for path in paths:
+            try:
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            except OSError:
+                digest = None
+            if self.seen.get(path, "unseen") != digest:
+                different.append(path)
+            self.seen[path] = digest
+        return different
+
+    def remember_sources(self):
+        for folder in (self.content, *(ROOT / name for name in WATCHED)):
+            files = [folder] if folder.is_file() else folder.rglob("*")
+            self.differ([path for path in files if path.is_file()])
 
     def forget_read_posts(self):
         """Posts read earlier carry labels from the catalogs: read them again."""
@@ -140,8 +171,12 @@ def is_source(change, path):
 
 
 def rebuild_on_changes(preview):
-    for changes in watch(*(ROOT / name for name in WATCHED), watch_filter=is_source):
-        paths = sorted({Path(p) for _, p in changes})
+    watched = [preview.content, *(ROOT / name for name in WATCHED)]
+    for changes in watch(*watched, watch_filter=is_source, step=20):
+        paths = preview.differ(sorted({Path(p) for _, p in changes}))
+        if not paths:
+            print("Saved without changes: nothing to build.", flush=True)
+            continue
         if any(p.is_relative_to(ROOT / name) for p in paths for name in RESTART_ON):
             print("Plugins or settings changed: restarting the preview.", flush=True)
             os.execv(sys.executable, [sys.executable, *sys.argv])
@@ -167,7 +202,7 @@ class Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         if parts.path.startswith("/__preview__/"):
             return self.preview_file(parts)
-        file = served_file(parts.path)
+        file = served_file(self.preview.site, parts.path)
         if file is None:
             return self.not_found(parts.path, head)
         self.send_file(file, 200, head)
@@ -205,7 +240,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def not_found(self, path, head):
         lang = path.lstrip("/").split("/", 1)[0]
-        page = served_file(f"/{lang}/404.html") or served_file("/404.html")
+        site = self.preview.site
+        page = served_file(site, f"/{lang}/404.html") or served_file(site, "/404.html")
         if page is None:
             return self.send_error(404)
         self.send_file(page, 404, head)
@@ -229,8 +265,8 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-def served_file(url_path):
-    """The regular file under the preview's folder for ``url_path``, or None.
+def served_file(site, url_path):
+    """The regular file under the preview's folder ``site`` for ``url_path``, or None.
 
     No "..", no symbolic link anywhere on the way, no directory listing: a
     folder is served by its index.html or not at all.
@@ -241,7 +277,7 @@ def served_file(url_path):
     parts = [part for part in path.split("/") if part]
     if any(part in (".", "..") for part in parts):
         return None
-    candidate = SITE.joinpath(*parts)
+    candidate = site.joinpath(*parts)
     try:
         status = os.lstat(candidate)
         if stat.S_ISDIR(status.st_mode):
@@ -251,8 +287,8 @@ def served_file(url_path):
         return None
     if not stat.S_ISREG(status.st_mode):
         return None
-    for folder in candidate.relative_to(SITE).parents:
-        if (SITE / folder).is_symlink():
+    for folder in candidate.relative_to(site).parents:
+        if (site / folder).is_symlink():
             return None
     return candidate
 
@@ -261,8 +297,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--content")
+    parser.add_argument("--site")
+    parser.add_argument("-e", "--extra", nargs="*", help="KEY=JSON settings")
     args = parser.parse_args(argv)
-    preview = Preview(args.bind, args.port)
+    preview = Preview(args.bind, args.port, args.content, args.site,
+                      site_build.parse_overrides(args.extra))
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
     try:
         server = ThreadingHTTPServer((args.bind, args.port), handler)
@@ -271,8 +311,9 @@ def main(argv=None):
               f"running? Choose another port: make serve PORT={args.port + 1}", file=sys.stderr)
         return 1
     server.daemon_threads = True
-    SITE.mkdir(parents=True, exist_ok=True)
+    preview.site.mkdir(parents=True, exist_ok=True)
     compile_catalogs()
+    preview.remember_sources()
     print(f"Building the site for {preview.address}/ ...", flush=True)
     threading.Thread(target=preview.build, daemon=True).start()
     threading.Thread(target=rebuild_on_changes, args=(preview,), daemon=True).start()

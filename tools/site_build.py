@@ -121,8 +121,10 @@ def settings_for(settings_file="pelicanconf.py", output=None, content=None, over
     if content is not None:
         override["PATH"] = str(Path(content).resolve())
     settings = read_settings(str(ROOT / settings_file), override=override)
-    jinja = settings["JINJA_ENVIRONMENT"]
-    jinja.setdefault("bytecode_cache", MemoryBytecodeCache())
+    # A long-lived preview compiles each template once, not once a build.
+    warm = settings.get("WARM_STATE")
+    cache = warm.setdefault("templates", MemoryBytecodeCache()) if warm is not None else None
+    settings["JINJA_ENVIRONMENT"].setdefault("bytecode_cache", cache or MemoryBytecodeCache())
     return settings
 
 
@@ -177,13 +179,16 @@ def internal_error(error):
                    f"{ERROR_LOG.relative_to(ROOT)})")
 
 
-def build(settings, fresh=True, before_swap=None):
+def build(settings, fresh=True, before_swap=None, on_done=None):
     """Build with ``settings``.
 
     With ``fresh``, into ``OUTPUT.next``, swapped in on success
     (``before_swap(folder)`` may return more problems first). Otherwise in
     place, as the live preview builds with ``WARM_STATE``: its writes are held
-    in a journal and applied only on success.
+    in a journal and applied only on success. ``on_done(result)`` is called
+    once the build's pages are in place, before the work plugins left for
+    after the build (``WARM_STATE["after_build"]``, each called with whether
+    the build succeeded).
     """
     started = time.perf_counter()
     output = Path(settings["OUTPUT_PATH"])
@@ -207,7 +212,12 @@ def build(settings, fresh=True, before_swap=None):
             shutil.rmtree(target, ignore_errors=True)
         else:
             swap(target, output)
-    return BuildResult(sorted(set(problems)), time.perf_counter() - started, output, changed)
+    result = BuildResult(sorted(set(problems)), time.perf_counter() - started, output, changed)
+    if on_done is not None:
+        on_done(result)
+    for job in warm.pop("after_build", []) if warm is not None else ():
+        job(result.ok)
+    return result
 
 
 def swap(new, output):

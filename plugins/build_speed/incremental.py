@@ -37,6 +37,8 @@ import os
 from pathlib import Path
 
 from pelican.contents import Article, Content
+from pelican.paginator import Page as ListingPage
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -44,6 +46,9 @@ logger = logging.getLogger(__name__)
 
 # Attributes that hold the whole site or its settings: counted once, in the site part.
 SHARED = frozenset({"_context", "settings", "_settings"})
+# Plugins keep what they worked out about a post on it, named "_memo_...": not
+# what the post says.
+MEMO = "_memo_"
 # Settings about how the site is built, not what it shows.
 BUILD_ONLY = frozenset({
     "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CONTENT_CACHING_LAYER", "GZIP_CACHE",
@@ -72,9 +77,17 @@ def files_stamp(folders, suffixes):
 
 
 def posts_in(value, found, depth=0):
-    """Collect the posts and pages ``value`` refers to (not inside them)."""
+    """Collect the posts and pages ``value`` refers to (not inside them).
+
+    A page of a listing refers to its own posts only; the whole listing is
+    shown only as a count of pages.
+    """
     if isinstance(value, Content):
         found[id(value)] = value
+    elif isinstance(value, ListingPage):
+        posts_in(value.object_list, found, depth + 1)
+    elif isinstance(value, Paginator):
+        return
     elif depth > 12 or isinstance(value, (str, bytes, int, float, bool)) or value is None:
         return
     elif isinstance(value, dict):
@@ -88,6 +101,27 @@ def posts_in(value, found, depth=0):
         posts_in(vars(value), found, depth + 1)
 
 
+def page_values(context, kwargs, localcontext):
+    """The values a page was given for itself: those passed for it, and those
+    Pelican adds (its pagination, its file name). A page of a listing is given
+    the posts on it, not the whole listing Pelican passes along to paginate."""
+    keys = (localcontext.keys() - context.keys()) | (kwargs.keys() & localcontext.keys())
+    if "articles_page" in localcontext:
+        keys -= {"articles", "dates"}
+    return {key: localcontext[key] for key in keys}
+
+
+def sources_of(value, digests):
+    """The source files of the posts ``value`` refers to, and of the posts those
+    refer to (a page shows its posts' translations and series parts too)."""
+    found = {}
+    posts_in(value, found)
+    sources = set()
+    for post in found.values():
+        sources |= digests.sources(post)
+    return frozenset(sources)
+
+
 class Fingerprints:
     """Digests of template values, each object's computed once per build.
 
@@ -98,8 +132,12 @@ class Fingerprints:
     that of the posts it refers to (its translations, its series' parts).
     """
 
-    def __init__(self):
+    def __init__(self, carried=None, still_valid=None):
         self._memo = {}
+        # A long-lived process hands over the posts' digests from the last build:
+        # {(source path, with body): (digest, sources it was made from)}, each
+        # used while ``still_valid(sources)``.
+        self.carried, self.still_valid, self.made = carried or {}, still_valid, {}
 
     def of(self, value, with_body=False, site=False):
         hashed = hashlib.blake2b(digest_size=16)
@@ -111,31 +149,62 @@ class Fingerprints:
         key = (id(content), with_body, "own")
         if key in self._memo:
             return self._memo[key][1]
+        carried = self.carried.get((content.source_path, with_body))
+        if carried is not None and self.still_valid(carried[1]):
+            self.made[(content.source_path, with_body)] = carried
+            self._memo[key] = (content, carried[0])
+            return carried[0]
         if with_body:
             hashed = hashlib.blake2b(self._content(content, False), digest_size=16)
             self._feed(hashed, getattr(content, "_content", None), False, depth=1, nested=True)
         else:
             hashed = hashlib.blake2b(digest_size=16)
             for name in sorted(vars(content)):
-                if name in SHARED or name == "_content":
+                if name in SHARED or name == "_content" or name.startswith(MEMO):
                     continue
                 hashed.update(name.encode())
                 self._feed(hashed, getattr(content, name), False, depth=1, nested=True)
         self._memo[key] = (content, hashed.digest())
+        if self.still_valid is not None:
+            self.made[(content.source_path, with_body)] = (hashed.digest(), self.sources(content))
+        return self._memo[key][1]
+
+    def sources(self, content):
+        """The source files a post's digest is made from: its own, and those of
+        the posts it refers to (translations, series parts, originals)."""
+        key = (id(content), "sources")
+        if key not in self._memo:
+            carried = self.carried.get((content.source_path, False))
+            if carried is not None and self.still_valid(carried[1]):
+                found = carried[1]
+            else:
+                near = {id(content): content}
+                posts_in({k: v for k, v in vars(content).items() if k not in SHARED}, near)
+                found = frozenset(post.source_path for post in near.values())
+            self._memo[key] = (content, found)
         return self._memo[key][1]
 
     def _reach(self, content, with_body):
         """A post's own digest, and the metadata of the posts it refers to."""
         key = (id(content), with_body, "reach")
-        if key not in self._memo:
-            hashed = hashlib.blake2b(self._content(content, with_body), digest_size=16)
-            found = {}
-            for name, value in vars(content).items():
-                if name not in SHARED and name != "_content":
-                    posts_in(value, found)
-            for digest in sorted(self._content(other, False) for other in found.values()):
-                hashed.update(digest)
-            self._memo[key] = (content, hashed.digest())
+        if key in self._memo:
+            return self._memo[key][1]
+        carried = self.carried.get((content.source_path, with_body, "reach"))
+        if carried is not None and self.still_valid(carried[1]):
+            self.made[(content.source_path, with_body, "reach")] = carried
+            self._memo[key] = (content, carried[0])
+            return carried[0]
+        hashed = hashlib.blake2b(self._content(content, with_body), digest_size=16)
+        found = {}
+        for name, value in vars(content).items():
+            if name not in SHARED and name != "_content" and not name.startswith(MEMO):
+                posts_in(value, found)
+        for digest in sorted(self._content(other, False) for other in found.values()):
+            hashed.update(digest)
+        self._memo[key] = (content, hashed.digest())
+        if self.still_valid is not None:
+            self.made[(content.source_path, with_body, "reach")] = (
+                hashed.digest(), self.sources(content))
         return self._memo[key][1]
 
     def _feed(self, hashed, value, with_body, depth, nested=False, fresh=False, site=False):
@@ -151,12 +220,20 @@ class Fingerprints:
             update(value.encode("utf-8", "surrogatepass"))
         elif isinstance(value, (datetime.date, datetime.time)):
             update(value.isoformat().encode())
+        elif isinstance(value, ListingPage):
+            update(b"<page %d>" % value.number)
+            self._feed(hashed, value.object_list, with_body, depth + 1, nested, site=site)
+        elif isinstance(value, Paginator):
+            update(b"<pages %d>" % value.num_pages)
         elif isinstance(value, URLWrapper):
             # By what it is: Pelican caches computed names on the object itself.
             update(f"<{type(value).__name__}:{value.name}:{value.slug}>".encode())
         elif isinstance(value, Content):
-            if nested or (site and isinstance(value, Article)):
+            if nested:
                 update(f"<{value.source_path}>".encode())
+            elif site and isinstance(value, Article):
+                # Which posts exist, and where: a new slug changes every link to it.
+                update(f"<{value.source_path} {value.url}>".encode())
             elif site:
                 update(self._content(value, with_body))
             else:
@@ -254,10 +331,12 @@ class IncrementalWriter(Writer):
         self.journal = self.warm.get("journal") if self.warm is not None else None
         self.incremental = self.journal is not None
         records = self.journal.records if self.journal is not None else {}
-        self._previous = records.get(str(self.output_path), {})
-        self._fingerprints = {}
+        self._last = records.get(str(self.output_path), {})
+        self._previous = self._last.get("pages", {})
+        self._fingerprints, self._depends = {}, {}
         self._digests = Fingerprints()
         self._site = None
+        self._sources, self._changed, self._same_site = {}, set(), False
         self._skip_next = False
         self.rendered = 0
         if self.incremental:
@@ -280,19 +359,51 @@ class IncrementalWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         if self.incremental:
             if self._site is None:
-                self._site = self.site_fingerprint(context)
+                self.start(context)
             template = _Fingerprinted(template, self, context, kwargs)
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def start(self, context):
+        """The site's fingerprint, and which posts' files changed since the last build."""
+        self._site = self.site_fingerprint(context)
+        self._same_site = self._site == self._last.get("site")
+        for content in context.get("generated_content", {}).values():
+            source = getattr(content, "source_path", None)
+            if source is None:
+                continue
+            try:
+                status = os.stat(source)
+            except OSError:
+                continue
+            self._sources[source] = (status.st_size, status.st_mtime_ns)
+        before = self._last.get("sources", {})
+        self._changed = {path for path in before.keys() | self._sources.keys()
+                         if before.get(path) != self._sources.get(path)}
+        carried = self._last.get("digests", {}) if self._same_site else {}
+        self._digests.carried = carried
+        self._digests.still_valid = lambda sources: not sources & self._changed
 
     def _unchanged(self, name, fingerprint):
         return self._previous.get(name) == fingerprint and os.path.exists(
             os.path.join(self.output_path, name))
 
+    def _untouched(self, name):
+        """Whether the page needs no fingerprint: the site is the same, and no
+        post the page was made from (or that those refer to) has changed."""
+        depends = self._last.get("depends", {}).get(name)
+        if not self._same_site or depends is None or depends & self._changed:
+            return False
+        if not os.path.exists(os.path.join(self.output_path, name)):
+            return False
+        self._fingerprints[name], self._depends[name] = self._previous[name], depends
+        return True
+
     def render_if_changed(self, template, context, kwargs, localcontext):
-        # This page's own values: those given for it, and those Pelican adds
-        # (its pagination, its file name).
-        keys = (localcontext.keys() - context.keys()) | (kwargs.keys() & localcontext.keys())
-        own = {key: localcontext[key] for key in keys}
+        name = localcontext["output_file"]
+        self._skip_next = self._untouched(name)
+        if self._skip_next:
+            return ""
+        own = page_values(context, kwargs, localcontext)
         own_posts = [own.get("article"), own.get("page")]
         if own.get("articles_page") is not None:
             own_posts += list(own["articles_page"].object_list)
@@ -300,8 +411,8 @@ class IncrementalWriter(Writer):
             (self._site, template.name, own, [self._digests.of(p, with_body=True)
                                                for p in own_posts if p is not None])
         )
-        name = localcontext["output_file"]
         self._fingerprints[name] = fingerprint
+        self._depends[name] = sources_of(own, self._digests)
         self._skip_next = self._unchanged(name, fingerprint)
         if self._skip_next:
             return ""
@@ -338,10 +449,12 @@ class IncrementalWriter(Writer):
         be made again, and it is kept."""
         if not self.incremental or self._site is None:
             return False
-        fingerprint = self._digests.of((self._site, name, inputs), with_body=True)
-        self._fingerprints[name] = fingerprint
-        if not self._unchanged(name, fingerprint):
-            return False
+        if not self._untouched(name):
+            fingerprint = self._digests.of((self._site, name, inputs), with_body=True)
+            self._fingerprints[name] = fingerprint
+            self._depends[name] = sources_of(inputs, self._digests)
+            if not self._unchanged(name, fingerprint):
+                return False
         self._claim(os.path.join(self.output_path, name), override=False)
         return True
 
@@ -356,6 +469,9 @@ class IncrementalWriter(Writer):
         if self._claim(path, override=False):
             with _ChangedOnly(path, "utf-8", skip=False, journal=self.journal) as stream:
                 stream.write(data)
+        self._fingerprints.setdefault(name, "written")
+
+    def keep(self, name):
         self._fingerprints.setdefault(name, "written")
 
     def remove(self, name):
@@ -382,7 +498,14 @@ class IncrementalWriter(Writer):
                     break
                 folder.rmdir()
         if self.journal is not None:
-            self.journal.pending[str(self.output_path)] = dict(self._fingerprints)
+            # Digests not needed this build are kept while their posts are unchanged.
+            digests = {key: value for key, value in self._digests.carried.items()
+                       if not value[1] & self._changed}
+            digests.update(self._digests.made)
+            self.journal.pending[str(self.output_path)] = {
+                "site": self._site, "sources": self._sources, "digests": digests,
+                "pages": dict(self._fingerprints), "depends": dict(self._depends),
+            }
 
 
 def finish_writing(pelican):

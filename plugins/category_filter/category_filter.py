@@ -28,33 +28,29 @@ from site_model.urls import site_paths
 
 @dataclass(frozen=True)
 class FilterEntry:
+    """A category in the filter: what a page shows of it, not its reports (a
+    page that shows the filter then does not depend on every report)."""
+
     slug: str
     label: str
     url: str
     feed: str
-    articles: list
+    count: int
 
-    @property
-    def count(self):
-        return len(self.articles)
+
+def members_of(settings, articles):
+    """{category key: its reports}, in ``CATEGORIES`` order, empty ones left out."""
+    found = {slug: [a for a in articles if a.category.slug == slug] for slug in settings["CATEGORIES"]}
+    return {slug: members for slug, members in found.items() if members}
 
 
 def filter_entries(settings, lang, articles):
     paths = site_paths(settings)[lang]
-    entries = []
-    for slug, label in settings["CATEGORIES"].items():
-        members = [a for a in articles if a.category.slug == slug]
-        if members:
-            entries.append(
-                FilterEntry(
-                    slug=slug,
-                    label=label,
-                    url=paths.category(slug),
-                    feed=paths.category_feed(slug),
-                    articles=members,
-                )
-            )
-    return entries
+    return [
+        FilterEntry(slug=slug, label=settings["CATEGORIES"][slug], url=paths.category(slug),
+                    feed=paths.category_feed(slug), count=len(members))
+        for slug, members in members_of(settings, articles).items()
+    ]
 
 
 def label_articles(generator):
@@ -68,10 +64,10 @@ def label_articles(generator):
 
 class CategoryPagesGenerator(Generator):
     def generate_context(self):
-        self.filters = {
-            lang: filter_entries(self.settings, lang, articles)
-            for lang, articles in self.context["articles_by_lang"].items()
-        }
+        by_lang = self.context["articles_by_lang"]
+        self.members = {lang: members_of(self.settings, articles) for lang, articles in by_lang.items()}
+        self.filters = {lang: filter_entries(self.settings, lang, articles)
+                        for lang, articles in by_lang.items()}
         self.context["category_filter"] = self.filters
 
     def generate_output(self, writer):
@@ -88,18 +84,19 @@ class CategoryPagesGenerator(Generator):
                 {lang: entry.url for lang, entry in present.items()},
             )
             for lang, entry in present.items():
+                articles = self.members[lang][slug]
                 writer.write_file(
                     f"{entry.url}index.html",
                     self.get_template("category"),
                     self.context,
                     url=entry.url,
-                    articles=entry.articles,
-                    paginated={"articles": entry.articles},
+                    articles=articles,
+                    paginated={"articles": articles},
                     template_name="category",
                     listing=listings[lang],
                     category_entry=entry,
                 )
-                write_feed(writer, self.settings, entry.feed, lang, label, entry.articles, entry.url)
+                write_feed(writer, self.settings, entry.feed, lang, label, articles, entry.url)
 
 
 def get_generators(pelican):

@@ -66,6 +66,10 @@ class Document:
     kind: str  # "post" or "page"
     text: str
     header: object
+    stamp: tuple = ()  # the file's size and time when it was read
+
+    def __post_init__(self):
+        self.mentions = frozenset(mentions_in(self.text))
 
     def value(self, key):
         return self.header.value(key)
@@ -85,8 +89,10 @@ def listing(choices):
 
 
 class Checker:
-    def __init__(self, settings):
+    def __init__(self, settings, memo=None):
         self.settings = settings
+        # A long-lived preview keeps what it read and found per unchanged file.
+        self.memo = memo if memo is not None else {}
         self.root = Path(settings["PATH"])
         self.languages = tuple(settings["SITE_LANGUAGES"])
         self.default_lang = settings["DEFAULT_LANG"]
@@ -136,10 +142,10 @@ class Checker:
         folders = ", ".join(f"{self.root.name}/{f}/" for f in (
             *self.settings["ARTICLE_PATHS"], *self.settings["PAGE_PATHS"],
             *self.settings["STATIC_PATHS"]))
-        for found in walk(self.root, self.settings):
+        for found in walk(self.root, self.settings, self.memo):
             shown = self.shown(found.path)
             if found.kind in ("post", "page"):
-                doc = self.read(found.path, shown, found.kind)
+                doc = self.read(found, shown)
                 if doc:
                     yield doc
             elif found.kind == "symlink":
@@ -174,13 +180,18 @@ class Checker:
                     "is in images/sizes/, where the site writes its own smaller copies "
                     "(move it elsewhere in images/)"))
 
-    def read(self, path, shown, kind):
+    def read(self, found, shown):
+        remembered = self.memo.get(("read", found.path))
+        if remembered and remembered[0] == found.stamp:
+            return remembered[1]
         try:
-            text = path.read_text(encoding="utf-8")
+            text = found.path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             self.say(shown, 0, "file", N_("is not UTF-8 text (save it as UTF-8)"))
             return None
-        return Document(path, shown, kind, text, read_header(text))
+        doc = Document(found.path, shown, found.kind, text, read_header(text), found.stamp)
+        self.memo[("read", found.path)] = (found.stamp, doc)
+        return doc
 
     # One file at a time
 
@@ -566,6 +577,12 @@ class Checker:
             po = directory / lang / "LC_MESSAGES" / "messages.po"
             if lang == self.default_lang or not po.exists():
                 continue
+            stamp = (po.stat().st_size, po.stat().st_mtime_ns)
+            remembered = self.memo.get(("catalog", po))
+            if remembered and remembered[0] == stamp:
+                self.problems.extend(remembered[1])
+                continue
+            before = len(self.problems)
             with open(po, "rb") as stream:
                 catalog = read_po(stream, locale=lang)
             shown = po.relative_to(directory.parent).as_posix()
@@ -577,22 +594,40 @@ class Checker:
                         "'%(msgid)s' has no translation, so pages in this language would "
                         "show it in English (translate it, and remove any 'fuzzy' mark)"),
                         msgid=message.id[0] if isinstance(message.id, tuple) else message.id)
+            self.memo[("catalog", po)] = (stamp, self.problems[before:])
 
     def run(self):
         """All problems, sorted."""
         self.check_catalogs()
         docs = list(self.documents())
         self.reported_domains = reported_domains(docs)
+        # A file's own checks also look at which files exist (link targets), the
+        # domains named anywhere and the catalogs: when any of these changes,
+        # every file is checked again.
+        context = (frozenset(doc.path for doc in docs), frozenset(self.reported_domains),
+                   tuple(catalog_stamps(self.settings)))
         for doc in docs:
+            remembered = self.memo.get(("checked", doc.path))
+            if remembered and remembered[:2] == (doc.stamp, context):
+                self.problems.extend(remembered[2])
+                continue
+            before = len(self.problems)
             self.check_document(doc)
+            self.memo[("checked", doc.path)] = (doc.stamp, context, self.problems[before:])
         self.check_collection(docs)
         return sorted(set(self.problems))
+
+
+def catalog_stamps(settings):
+    for mo in sorted(Path(settings["TRANSLATIONS_DIR"]).glob("*/LC_MESSAGES/*.mo")):
+        status = mo.stat()
+        yield (str(mo), status.st_size, status.st_mtime_ns)
 
 
 def reported_domains(docs):
     found = set()
     for doc in docs:
-        found.update(mentions_in(doc.text))
+        found.update(doc.mentions)
     return found
 
 
@@ -607,5 +642,5 @@ def parts_after(parts, series, gap):
     return sorted(later, key=lambda item: (item[0], item[1].shown))
 
 
-def check_content(settings):
-    return Checker(settings).run()
+def check_content(settings, memo=None):
+    return Checker(settings, memo).run()

@@ -10,8 +10,10 @@ such posts silently, or drop them.
 
 Adds nothing to the template context. Settings read: ``PATH``,
 ``ARTICLE_PATHS``, ``PAGE_PATHS``, ``STATIC_PATHS``, ``SITE_LANGUAGES``,
-``DEFAULT_LANG``, ``CATEGORIES``, ``SERIES``, ``TRANSLATIONS_DIR``. The same
-check runs alone as ``make check``.
+``DEFAULT_LANG``, ``CATEGORIES``, ``SERIES``, ``TRANSLATIONS_DIR``, and
+``WARM_STATE``, where a long-lived preview keeps each unchanged file's results
+(the checks across files run every time). The same check runs alone as
+``make check``.
 """
 
 from pelican import signals
@@ -21,7 +23,9 @@ from .checker import check_content
 
 
 def check_before_building(pelican):
-    problems = check_content(pelican.settings)
+    warm = pelican.settings.get("WARM_STATE")
+    memo = warm.setdefault("content_check", {}) if warm is not None else None
+    problems = check_content(pelican.settings, memo)
     if problems:
         raise ContentProblems(problems)
 

@@ -27,6 +27,7 @@ class Found:
     path: Path
     kind: str  # post, page, static, or a problem: symlink, special, misnamed,
     #           temporary, hidden, unread, not-image, wrong-image, reserved
+    stamp: tuple = ()  # size and time, for what a long-lived preview remembers
 
 
 def classify(root, relative, settings):
@@ -64,18 +65,24 @@ def image_format(path):
         return None
 
 
-def walk(root, settings):
+def walk(root, settings, memo=None):
     """Every file and link under ``root``, classified, sorted by path; links
-    are never followed."""
+    are never followed. ``memo`` keeps each unchanged file's kind."""
+    memo = memo if memo is not None else {}
     found = []
     for directory, folders, files in os.walk(root, followlinks=False):
         for name in sorted(folders + files):
             path = Path(directory, name)
             status = path.lstat()
+            stamp = (status.st_size, status.st_mtime_ns)
             if stat.S_ISLNK(status.st_mode):
                 found.append(Found(path, "symlink"))
             elif stat.S_ISREG(status.st_mode):
-                found.append(Found(path, classify(root, path.relative_to(root), settings)))
+                remembered = memo.get(("kind", path))
+                if not remembered or remembered[0] != stamp:
+                    kind = classify(root, path.relative_to(root), settings)
+                    remembered = memo[("kind", path)] = (stamp, kind)
+                found.append(Found(path, remembered[1], stamp))
             elif not stat.S_ISDIR(status.st_mode):
                 found.append(Found(path, "special"))
         folders[:] = [f for f in folders if not Path(directory, f).is_symlink()]

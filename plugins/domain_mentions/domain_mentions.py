@@ -74,11 +74,20 @@ class DomainEntry:
         return self.reports[0].date
 
 
+def domains_named(article):
+    """The domains a report names, kept on it (a long-lived preview keeps reports)."""
+    html = article._content + (article.metadata.get("summary") or "")
+    remembered = getattr(article, "_memo_domains", None)
+    if remembered is None or remembered[0] != len(html):
+        found = tuple(dict.fromkeys(re.findall(r'data-domain="([^"]+)"', html)))
+        remembered = article._memo_domains = (len(html), found)
+    return remembered[1]
+
+
 def domain_index(articles):
     reports = defaultdict(list)
     for article in articles:
-        html = article._content + (article.summary or "")
-        for domain in dict.fromkeys(re.findall(r'data-domain="([^"]+)"', html)):
+        for domain in domains_named(article):
             reports[domain].append(article)
     return [DomainEntry(domain, newest_first(found)) for domain, found in sorted(reports.items())]
 

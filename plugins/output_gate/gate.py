@@ -72,15 +72,23 @@ class Gate:
         sanitiser = Sanitiser(self.reported, own_root)
         problems = []
         for content in contents:
+            # A post a long-lived preview kept from an earlier build was checked
+            # and cleaned then, against the same domains and root.
+            if getattr(content, "_memo_gate", None) == (self.reported, own_root):
+                continue
+            found = []
             summary = content.metadata.get("summary")
             for field, html in (("body", content._content), ("Summary", summary)):
                 for violation in fragment_violations(html, self.reported, own_root):
-                    problems.append(self.problem(content, field, violation))
+                    found.append(self.problem(content, field, violation))
             content._content = sanitiser.clean(content._content)
             if summary:
                 content.metadata["summary"] = sanitiser.clean(summary)
                 if hasattr(content, "_summary"):
                     content._summary = content.metadata["summary"]
+            if not found:
+                content._memo_gate = (self.reported, own_root)
+            problems += found
         if problems:
             raise ContentProblems(problems)
 
@@ -115,10 +123,16 @@ class Gate:
 
     def keep_referenced_static(self, generator):
         referenced = set()
+        siteurl = self.settings["SITEURL"]
         for content in self.contents():
             if self.is_written(content):
                 html = (content._content or "") + (content.metadata.get("summary") or "")
-                referenced.update(referenced_paths(html, self.settings["SITEURL"]))
+                # Kept on the post: a long-lived preview keeps the post between builds.
+                remembered = getattr(content, "_memo_refers_to", None)
+                if remembered is None or remembered[0] != (len(html), siteurl):
+                    remembered = content._memo_refers_to = ((len(html), siteurl),
+                                                       referenced_paths(html, siteurl))
+                referenced.update(remembered[1])
         problems = []
         kept = []
         for static in generator.staticfiles:
@@ -201,7 +215,15 @@ def source_line(path, violation, field):
 
 
 def check_output_folder(output_path, settings):
-    """No symbolic link, and nothing that resolves outside the output folder."""
+    """No symbolic link, and nothing that resolves outside the output folder.
+
+    A long-lived preview walks its folder once: later builds write through
+    the journal, which writes regular files only."""
+    warm = settings.get("WARM_STATE")
+    if warm is not None:
+        if warm.get("output_checked") == str(output_path):
+            return
+        warm["output_checked"] = str(output_path)
     root = Path(output_path).resolve()
     problems = []
     for directory, folders, files in os.walk(root, followlinks=False):

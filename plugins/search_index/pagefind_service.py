@@ -72,11 +72,16 @@ class PagefindService:
 
     def add_page(self, index, url, html):
         """Queue a page for ``index``; returns the id to :meth:`wait` for."""
-        return self.send({"type": "AddFile", "index_id": index, "url": url,
-                          "file_contents": html, "file_path": None})
+        message = self.send({"type": "AddFile", "index_id": index, "url": url,
+                             "file_contents": html, "file_path": None})
+        self._process.stdin.flush()  # so Pagefind indexes while the build goes on
+        return message
 
     def wait(self, message_id):
         self.reply(message_id)
+
+    def drop(self, index):
+        self.reply(self.send({"type": "DeleteIndex", "index_id": index}))
 
     def files(self, index):
         """{path in the bundle: bytes} of ``index``, which is then deleted.

@@ -22,20 +22,23 @@ lives) is kept, so an edit to one report re-indexes one shard, not the site.
 
 Adds ``search_bundles[lang]``: the folders of the shards that hold reports.
 Settings read: ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``, ``PLUGIN_PATHS``,
-``THEME``, and ``SEARCH_SERVICE`` (a running :class:`PagefindService` that
+``THEME``, ``SEARCH_SERVICE`` (a running :class:`PagefindService` that
 outlives the build, as the live preview keeps one; by default each build
-starts its own).
+starts its own) and ``SEARCH_DEFERRED`` (the live preview's: the shards are
+written once the build's pages are served, by ``WARM_STATE["after_build"]``).
 """
 
 import hashlib
 import json
 import math
+from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 from pelican import signals
 from pelican.generators import Generator
 from site_model.listings import listing_in_every_language, with_translations
-from site_model.output import remove, write_bytes, written_bytes
+from site_model.output import keep, remove, write_bytes, written_bytes
 
 from .pagefind_service import PagefindService
 
@@ -118,11 +121,11 @@ class Indexer:
         self.service = settings.get("SEARCH_SERVICE")
         self._own_service = self.service is None
         self.shards = {}  # bundle folder -> reports
+        per_language = Counter(report.lang for report in reports)
+        counts = {lang: shard_count(settings, number) for lang, number in per_language.items()}
         for report in reports:
-            root = roots[report.lang]
-            count = shard_count(settings, sum(r.lang == report.lang for r in reports))
-            bundle = f"{root}{shard_of(f'/{report.url}', count)}/"
-            self.shards.setdefault(bundle, []).append(report)
+            shard = shard_of(f"/{report.url}", counts[report.lang])
+            self.shards.setdefault(f"{roots[report.lang]}{shard}/", []).append(report)
         stamp = code_stamp(settings)
         self.fingerprints = {bundle: digest(stamp, found) for bundle, found in self.shards.items()}
         self.stale = {
@@ -131,28 +134,64 @@ class Indexer:
         }
         self.shard_of_url = {r.url: b for b, found in self.shards.items() for r in found}
         self.indexes, self.pending = {}, []
+        self.deferred, self.finished = None, False
+
+    def open_indexes(self):
+        """An index per stale shard, made before any page is written, so that no
+        page waits for Pagefind's answer."""
+        if self.stale and self.service is None:
+            self.service = PagefindService()
+        for bundle in sorted(self.stale):
+            self.indexes[bundle] = self.service.new_index()
 
     def bundles(self, lang):
         return sorted(b for b, found in self.shards.items() if found[0].lang == lang)
 
     def add(self, url, html):
         bundle = self.shard_of_url.get(url)
-        if bundle not in self.stale:
-            return
+        if bundle in self.indexes:
+            self.pending.append(self.service.add_page(self.indexes[bundle], f"/{url}", html))
+
+    def after_build(self, succeeded):
+        """Run by the build command once the build is over: a deferred index is
+        written now; a failed build's indexes are dropped from the service."""
+        if succeeded and self.deferred is not None:
+            self.finish(self.deferred)
+        elif not succeeded and not self.finished:
+            self.abandon()
+
+    def abandon(self):
         if self.service is None:
-            self.service = PagefindService()
-        if bundle not in self.indexes:
-            self.indexes[bundle] = self.service.new_index()
-        self.pending.append(self.service.add_page(self.indexes[bundle], f"/{url}", html))
+            return
+        for message in self.pending:
+            self.service.wait(message)
+        for index in self.indexes.values():
+            self.service.drop(index)
+        self.indexes, self.pending = {}, []
+        if self._own_service:
+            self.service.close()
+
+    def keep_all(self, writer):
+        """Say that every shard's files, as they are, stay part of the site."""
+        for bundle in sorted(self.shards):
+            for path in (self.output_path / bundle).rglob("*"):
+                if path.is_file():
+                    keep(writer, path.relative_to(self.output_path).as_posix())
 
     def finish(self, writer):
         """Write the shards indexed again, and remove shards no longer used."""
+        self.finished = True
         try:
             for message in self.pending:
                 self.service.wait(message)
             for bundle in sorted(self.stale & self.indexes.keys()):
                 files = self.service.files(self.indexes[bundle])
                 write_bundle(writer, bundle, files, self.fingerprints[bundle])
+            for bundle in sorted(self.shards.keys() - self.stale):
+                folder = self.output_path / bundle
+                for path in folder.rglob("*"):
+                    if path.is_file():
+                        keep(writer, path.relative_to(self.output_path).as_posix())
         finally:
             if self._own_service and self.service is not None:
                 self.service.close()
@@ -176,7 +215,11 @@ class SearchPagesGenerator(Generator):
         paths = self.context["site_paths"]
         roots = {lang: paths[lang].search_bundles_root for lang in paths}
         self.indexer = Indexer(self.settings, self.output_path, reports, roots)
+        self.indexer.open_indexes()
         self.context[INDEXER] = self.indexer
+        warm = self.settings.get("WARM_STATE")
+        if warm is not None:
+            warm.setdefault("after_build", []).append(self.indexer.after_build)
         self.context["search_bundles"] = {lang: self.indexer.bundles(lang) for lang in paths}
 
     def generate_output(self, writer):
@@ -185,7 +228,12 @@ class SearchPagesGenerator(Generator):
                 f"{listing.url}index.html", self.get_template("search"), self.context,
                 listing=listing,
             )
-        self.indexer.finish(writer)
+        if self.settings.get("SEARCH_DEFERRED") and self.settings.get("WARM_STATE") is not None:
+            # The preview shows an edit first and updates its index just after.
+            self.indexer.keep_all(writer)
+            self.indexer.deferred = SimpleNamespace(output_path=str(self.output_path))
+        else:
+            self.indexer.finish(writer)
 
 
 def index_page(path, context):

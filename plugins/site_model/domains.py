@@ -61,7 +61,8 @@ def url_host(url):
 
 def is_reported(host, reported):
     """Whether ``host`` is a domain in ``reported``, or a subdomain of one."""
-    return bool(host) and any(host == d or host.endswith("." + d) for d in reported)
+    labels = host.split(".") if host else []
+    return any(".".join(labels[index:]) in reported for index in range(len(labels)))
 
 
 def mention_markup(text):

@@ -177,38 +177,48 @@ class Sanitiser:
         return self._cleaner.clean(html) if html else html
 
 
+# Where an attribute name can start (after a space, a "/" or a closing quote): a
+# page with no "on...=" there has no event handler, and need not be walked.
+EVENT_HINT = re.compile(r"""[\s/"']on[a-z0-9_-]*\s*=""", re.I)
+URL_SELECTOR = ", ".join(f"[{name}]" for name in sorted(URL_ATTRIBUTES | {"srcset"})
+                         if ":" not in name)
+FRAMES = "iframe, frame, object, embed, applet, base, portal"
+
+
 def page_violations(html, scripts, reported=frozenset()):
     """Everything on a whole page outside the policy.
 
     ``scripts``: the URLs of the theme's own script files a page may load.
     """
-    tree = parse(html) if "<html" not in html[:200] else LexborHTMLParser(html)
+    tree = LexborHTMLParser(html)
     found = set()
-    for node in tree.root.traverse(include_text=False):
-        tag = node.tag
-        if tag == "-comment":
-            found.add(Violation("comment", "<!-- -->"))
-            continue
+    if "<!--" in html:
+        found.add(Violation("comment", "<!-- -->"))
+    for node in tree.css("script"):
         attributes = node.attributes
-        if tag == "script":
-            kind = (attributes.get("type") or "").lower()
-            if kind == "application/ld+json" and "src" not in attributes:
-                if not _is_json(node.text(deep=True)):
-                    found.add(Violation("script", "JSON-LD that is not JSON"))
-            elif attributes.get("src") not in scripts or node.text(deep=True).strip():
-                found.add(Violation("script", f"<script src={attributes.get('src')!r}>"))
-        elif tag in ("iframe", "frame", "object", "embed", "applet", "base", "portal"):
-            found.add(Violation("element", f"<{tag}>"))
-        elif tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
-            target = (attributes.get("content") or "").partition("url=")[2]
+        kind = (attributes.get("type") or "").lower()
+        if kind == "application/ld+json" and "src" not in attributes:
+            if not _is_json(node.text(deep=True)):
+                found.add(Violation("script", "JSON-LD that is not JSON"))
+        elif attributes.get("src") not in scripts or node.text(deep=True).strip():
+            found.add(Violation("script", f"<script src={attributes.get('src')!r}>"))
+    for node in tree.css(FRAMES):
+        found.add(Violation("element", f"<{node.tag}>"))
+    for node in tree.css("meta[http-equiv]"):
+        if (node.attributes.get("http-equiv") or "").lower() == "refresh":
+            target = (node.attributes.get("content") or "").partition("url=")[2]
             found.update(url_violations("href", target, reported))
-        for name, value in attributes.items():
-            if name.lower().startswith("on"):
-                found.add(Violation("event-handler", f"<{tag} {name}>"))
-            elif name == "style":
-                found.add(Violation("attribute", f"<{tag} style>"))
-            elif name in URL_ATTRIBUTES or name == "srcset":
+    for node in tree.css("[style]"):
+        found.add(Violation("attribute", f"<{node.tag} style>"))
+    for node in tree.css(URL_SELECTOR):
+        for name, value in node.attributes.items():
+            if name in URL_ATTRIBUTES or name == "srcset":
                 found.update(url_violations(name, value or "", reported))
+    if EVENT_HINT.search(html):
+        for node in tree.root.traverse(include_text=False):
+            for name in node.attributes:
+                if name.lower().startswith("on"):
+                    found.add(Violation("event-handler", f"<{node.tag} {name}>"))
     return sorted(found)
 
 

@@ -44,6 +44,13 @@ def remove(writer, name):
         Path(writer.output_path, name).unlink(missing_ok=True)
 
 
+def keep(writer, name):
+    """Say that the file ``name``, written by an earlier build, is still part of
+    the site: a writer that removes what a build did not write leaves it."""
+    if hasattr(writer, "keep"):
+        writer.keep(name)
+
+
 def is_current(writer, name, inputs):
     """Whether the file ``name``, made from ``inputs``, is the one already written."""
     return hasattr(writer, "is_current") and writer.is_current(name, inputs)
