@@ -19,7 +19,7 @@ def test_an_edit_shows_and_a_broken_post_keeps_the_last_good_site(preview):
     project, _, base = preview
     post = project / "content" / "en" / "operation-pangea-ix.md"
     url = f"{base}/posts/operation-pangea-ix/"
-    edit(post, "LegitScript took part", "LIVE-EDIT took part")
+    edit(post, "LegitScript says it took part", "LIVE-EDIT took part")
     assert wait_for(lambda: "LIVE-EDIT took part" in get(url)[1], 20)
     edit(post, "Category: enforcement", "Category: enforcment")
     edit(post, "LIVE-EDIT took part", "BROKEN-EDIT took part")
