@@ -63,7 +63,7 @@ TRANSLATIONS_DIR = str(ROOT / "translations")
 
 # Categories: posts name the key; the label is translated through the catalogs.
 CATEGORIES = {
-    "internet-pharmacies": N_("Internet Pharmacies"),
+    "internet-pharmacies": N_("Internet pharmacies"),
     "enforcement": N_("Enforcement"),
     "payments": N_("Payments"),
     "policy": N_("Policy"),

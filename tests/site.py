@@ -94,5 +94,5 @@ class Site:
 
 
 def text_of(node):
-    """The text a reader sees, whitespace collapsed (<wbr> adds no space)."""
-    return " ".join(node.get_text().split())
+    """The text a reader sees, whitespace collapsed (<wbr> and word joiners add nothing)."""
+    return " ".join(node.get_text().replace("\u2060", "").split())

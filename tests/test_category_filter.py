@@ -65,7 +65,7 @@ def test_category_pages_list_only_their_posts_and_link_a_feed(site, lang):
     for link in filter_links(site.soup(HOMES[lang]))[1:]:
         slug = link["href"].rstrip("/").rsplit("/", 1)[-1]
         page = site.soup(link["href"])
-        assert len(page.select(".post-summary")) == counts(lang)[slug]
+        assert len(page.select(".story")) == counts(lang)[slug]
         feed_link = page.select_one('head link[type="application/atom+xml"][href*="feeds/"]:not([href$="all.atom.xml"])')
         feed = parse(site.file_for(feed_link["href"]).read_bytes())
         assert not feed.bozo and len(feed.entries) == counts(lang)[slug]
@@ -82,4 +82,4 @@ def test_category_pages_are_paginated(fixture_site):
     first = site.soup("/category/payments/")
     second = first.select_one('.pagination a[rel="next"]')["href"]
     assert second == "/category/payments/page/2/"
-    assert len(first.select(".post-summary")) + len(site.soup(second).select(".post-summary")) == 12
+    assert len(first.select(".story")) + len(site.soup(second).select(".story")) == 12

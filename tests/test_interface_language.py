@@ -10,7 +10,8 @@ from tests.catalogs import catalog, translate
 from tests.content_index import post_url, posts
 from tests.site import text_of
 
-INTERFACE = "header, nav, footer, .more, .pagination, .category-filter, .language-switch"
+INTERFACE = ("header, nav, footer, .pagination, .category-filter, .language-switch, .kicker, "
+             ".meta, .series-box, .series-next")
 
 
 def interface_texts(soup):
@@ -27,7 +28,7 @@ def test_every_japanese_page_is_marked_japanese(site):
         assert site.soup(url).html["lang"] == expected, url
 
 
-@pytest.mark.parametrize("msgid", ["News & Updates", "Filter By:", "Continue Reading ›"])
+@pytest.mark.parametrize("msgid", ["Latest reports", "Filter by category", "Archives"])
 def test_japanese_home_shows_japanese_interface(site, msgid):
     page = text_of(site.soup("/ja/").body)
     assert translate("ja", msgid) in page
@@ -46,13 +47,13 @@ def test_no_english_interface_string_on_japanese_pages(site):
 
 def test_english_pages_show_english_interface(site):
     page = text_of(site.soup("/").body)
-    assert "News & Updates" in page
-    assert translate("ja", "News & Updates") not in page
+    assert "Filter by category" in page
+    assert translate("ja", "Filter by category") not in page
 
 
 @pytest.mark.parametrize("source", posts(), ids=lambda s: f"{s.lang}:{s.slug}")
 def test_dates_are_formatted_for_the_page_language(site, source):
-    time = site.soup(post_url(source)).select_one(".report time")
+    time = site.soup(post_url(source)).select_one(".report-header time")
     day = source.meta["date"][:10]
     assert time["datetime"].startswith(day)
     year, month, day_of_month = (int(part) for part in day.split("-"))

@@ -39,25 +39,29 @@ def test_each_language_lists_only_its_own_posts(site, lang, home):
     url = home
     while url:
         soup = site.soup(url)
-        listed |= {a["href"] for a in soup.select(".post-summary h2 a")}
+        listed |= {a["href"] for a in soup.select(".story h2 a")}
         following = soup.select_one('.pagination a[rel="next"]')
         url = following["href"] if following else None
     expected = {post_url(s) for s in POSTS if s.lang == lang}
     assert listed == expected
 
 
-def test_listing_shows_title_date_category_excerpt_and_more_link(site):
-    summary = site.soup("/").select_one(".post-summary")
-    assert summary.select_one("h2 a")
-    assert summary.select_one("time[datetime]")
-    assert summary.select_one('.post-meta a[href^="/category/"]')
-    assert text_of(summary.select_one(".excerpt"))
-    more = summary.select_one(".more a")
-    assert more["href"] == summary.select_one("h2 a")["href"]
+def test_listing_leads_with_one_story_then_title_summary_and_a_quiet_meta_line(site):
+    stories = site.soup("/").select(".story")
+    assert "story-lead" in stories[0]["class"]
+    assert not any("story-lead" in story["class"] for story in stories[1:])
+    for story in stories:
+        assert story.select_one("h2 a")["href"].startswith("/posts/")
+        assert text_of(story.select_one(".story-summary"))
+        meta = story.select_one(".meta")
+        assert meta.select_one("time[datetime]") and meta.select_one('a[href^="/category/"]')
+        assert "min read" in text_of(meta.select_one(".reading-time"))
+    # The headline is the link: no "Continue reading" under every story.
+    assert all(len(story.select("a[href^='/posts/']")) == 1 for story in stories)
 
 
 def test_listing_is_newest_first(site):
-    times = [t["datetime"] for t in site.soup("/").select(".post-summary time")]
+    times = [t["datetime"] for t in site.soup("/").select(".story time")]
     assert times == sorted(times, reverse=True)
 
 

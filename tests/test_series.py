@@ -15,9 +15,31 @@ SERIES_PARTS = {
 TOTAL = SERIES["bestkenko"]["parts"]
 
 
-def test_english_series_is_complete_and_japanese_has_part_one():
+def test_the_series_is_complete_in_both_languages():
     assert sorted(SERIES_PARTS["en"]) == list(range(1, TOTAL + 1))
-    assert 1 in SERIES_PARTS["ja"]
+    assert sorted(SERIES_PARTS["ja"]) == list(range(1, TOTAL + 1))
+
+
+def test_the_japanese_series_page_links_five_japanese_parts(site):
+    links = site.soup("/ja/series/bestkenko/").select(".series-list h2 a")
+    assert [a["href"] for a in links] == [f"/ja/posts/bestkenko-part-{n}/" for n in range(1, 6)]
+    assert not site.soup("/ja/series/bestkenko/").select(".part-language")
+
+
+def test_the_full_list_of_parts_is_folded_at_the_top_of_a_part(site):
+    box = site.soup("/posts/bestkenko-part-3/").select_one(".series-box")
+    assert box.select_one("details > summary") and box.select("details .series-parts li")
+    assert not box.select_one("details").has_attr("open")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_part_ends_with_the_next_part_or_the_whole_series(site, lang):
+    for number, source in SERIES_PARTS[lang].items():
+        soup = site.soup(post_url(source))
+        after = soup.select_one(".report-body ~ .series-next a")
+        expected = post_url(SERIES_PARTS[lang][number + 1]) if number < TOTAL else (
+            f"{'/ja' if lang == 'ja' else ''}/series/bestkenko/")
+        assert after["href"] == expected
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -76,6 +98,6 @@ def test_series_page_lists_parts_with_dates_and_excerpts(site, lang, url):
     assert len(items) == TOTAL
     for item in items:
         if item.select_one("a"):
-            assert item.select_one("time[datetime]") and text_of(item.select_one(".excerpt"))
-    box_link = site.soup(post_url(SERIES_PARTS[lang][1])).select_one("#series-title a")
+            assert item.select_one("time[datetime]") and text_of(item.select_one(".story-summary"))
+    box_link = site.soup(post_url(SERIES_PARTS[lang][1])).select_one(".report-header .kicker a")
     assert box_link["href"] == url

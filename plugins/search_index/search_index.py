@@ -242,7 +242,10 @@ def index_page(path, context):
     if indexer is None or article is None or context.get("output_file") != article.save_as:
         return
     if article.status == "published":
-        indexer.add(article.url, written_bytes(path, context).decode("utf-8"))
+        # Word joiners hold Japanese titles together on screen; searched, they
+        # would split words ("Chemist-4-U").
+        html = written_bytes(path, context).decode("utf-8").replace("\u2060", "")
+        indexer.add(article.url, html)
 
 
 def get_generators(pelican):

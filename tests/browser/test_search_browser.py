@@ -1,4 +1,4 @@
-"""Search finds reports in the reader's language, and only in it."""
+"""Search finds reports in the reader's language, and only in it, as the reader types."""
 
 import pytest
 
@@ -24,6 +24,27 @@ def test_english_search_finds_pangea_and_no_japanese_page(server, page):
     found = results(page, server, "/search/", "Pangea")
     assert found[0] == "/posts/operation-pangea-ix/"
     assert not any(href.startswith("/ja/") for href in found)
+
+
+def test_results_come_as_the_reader_types(server, page):
+    page.goto(f"{server}/search/")
+    page.locator("#search-query").press_sequentially("Pangea", delay=40)
+    page.wait_for_selector(".search-results li a", timeout=10000)
+    assert page.locator(".search-results li h2 a").first.get_attribute("href") == (
+        "/posts/operation-pangea-ix/")
+
+
+def test_japanese_excerpts_read_as_japanese_and_mark_the_whole_word(server, page):
+    results(page, server, "/ja/search/", "医薬品")
+    excerpts = page.locator(".search-results li p").all_inner_texts()
+    assert excerpts
+    for excerpt in excerpts:
+        assert not excerpt.startswith(("」", "』", "）", "、", "。", " "))
+        assert "。 " not in excerpt and ". " not in excerpt
+    marks = set(page.locator(".search-results mark").all_inner_texts())
+    assert marks == {"医薬品"}
+    titles = page.locator(".search-results li h2 a").all_inner_texts()
+    assert not any(excerpt.startswith(title) for title in titles for excerpt in excerpts)
 
 
 def test_search_pages_index_only_report_text(site):
