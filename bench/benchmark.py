@@ -1,6 +1,6 @@
 """Measure the site's builds against the sites a newsroom would otherwise build.
 
-    bench/run [REPORTS]        (default 1000; run by hand, never in CI)
+    bench/run [REPORTS] [--only=cold|preview]     (default 1000; by hand, never in CI)
 
 On one synthetic corpus (``generate_corpus.py``: English bodies of 800-1,500
 words, Japanese ones of 2,000-4,000 characters), in one run:
@@ -201,11 +201,13 @@ def live_previews(corpus, hugo, scratch, reports):
     return results
 
 
-def main(reports):
+def main(reports, only=None):
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         corpus = write_corpus(scratch / "corpus", reports)
         hugo = convert(corpus, scratch / "hugo-site")
+        if only == "preview":
+            return print_previews(live_previews(corpus, hugo, scratch, reports), None)
         cold, pages = cold_builds(corpus, hugo, scratch, reports)
         print(f"{reports} reports; pages written: "
               + ", ".join(f"{name} {count}" for name, count in pages.items()))
@@ -221,23 +223,30 @@ def main(reports):
               f"ours / i18n_subsites + Pagefind: {ours[0] / i18n[0]:.2f}")
         print(f"peak memory, ours / stock + Pagefind: {ours[1] / stock[1]:.2f} (budget <= 0.8)")
 
-        live = live_previews(corpus, hugo, scratch, reports)
-        print(f"\n{'live preview: save to reloaded page':42}{'median s':>9}{'worst s':>9}")
-        for (tool, what), found in sorted(live.items()):
-            if what in ("en", "ja"):
-                label = f"{tool}, {'English' if what == 'en' else 'Japanese'} edit"
-                print(f"{label:42}{statistics.median(found):9.2f}{max(found):9.2f}")
-        for lang, budget in (("en", 0.5), ("ja", 1.0)):
-            mine, theirs = (statistics.median(live[(t, lang)]) for t in ("ours", "hugo"))
-            print(f"{lang}: ours {mine:.2f} s (budget <= {budget}), {mine / theirs:.1f}x hugo "
-                  "server (budget <= 3)")
-        nothing = live[("ours", "nothing")]
-        print(f"save that changes nothing: median {statistics.median(nothing):.3f} s, worst "
-              f"{max(nothing):.3f} s (budget < 0.1)")
-        python_peak, pagefind_peak = live[("ours", "memory")]
-        print(f"preview memory: {python_peak:.0f} MiB (Pagefind service {pagefind_peak:.0f} MiB); "
-              f"{python_peak / ours[1]:.2f}x the cold build's peak (budget <= 1.5)")
+        if only != "cold":
+            print_previews(live_previews(corpus, hugo, scratch, reports), ours[1])
+
+
+def print_previews(live, cold_peak):
+    print(f"\n{'live preview: save to reloaded page':42}{'median s':>9}{'worst s':>9}")
+    for (tool, what), found in sorted(live.items()):
+        if what in ("en", "ja"):
+            label = f"{tool}, {'English' if what == 'en' else 'Japanese'} edit"
+            print(f"{label:42}{statistics.median(found):9.2f}{max(found):9.2f}")
+    for lang, budget in (("en", 0.5), ("ja", 1.0)):
+        mine, theirs = (statistics.median(live[(t, lang)]) for t in ("ours", "hugo"))
+        print(f"{lang}: ours {mine:.2f} s (budget <= {budget}), {mine / theirs:.1f}x hugo "
+              "server (budget <= 3)")
+    nothing = live[("ours", "nothing")]
+    print(f"save that changes nothing: median {statistics.median(nothing):.3f} s, worst "
+          f"{max(nothing):.3f} s (budget < 0.1)")
+    python_peak, pagefind_peak = live[("ours", "memory")]
+    print(f"preview memory: {python_peak:.0f} MiB (Pagefind service {pagefind_peak:.0f} MiB)"
+          + (f"; {max(python_peak, pagefind_peak) / cold_peak:.2f}x the cold build's peak "
+             "(budget <= 1.5)" if cold_peak else ""))
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    only = next((a.removeprefix("--only=") for a in sys.argv[1:] if a.startswith("--only=")), None)
+    main(int(arguments[0]) if arguments else 1000, only)

@@ -7,9 +7,10 @@
   ``BUILD_PARALLEL_MIN_FILES`` posts (default 200) and more than one core,
   the Markdown is converted ahead in forked worker processes, and Pelican's
   own reading then takes the converted HTML.
-- Pelican recomputes ``url`` from the URL settings on every access, and the
-  listings, series boxes and alternates ask for it tens of thousands of times;
-  once the articles are final, each one's URL is fixed (``override_url``).
+- Pelican recomputes ``url`` and ``save_as`` from the URL settings on every
+  access, and the listings, series boxes and alternates ask for them tens of
+  thousands of times; once the articles are final, each one's are fixed
+  (``override_url``, ``override_save_as``).
 - A process that builds many times (the live preview) passes a dict in
   ``WARM_STATE``: the posts it read stay in memory and are read again only
   when their file changes, and only the pages whose inputs changed are
@@ -102,6 +103,7 @@ def fix_urls(generator):
         *generator.hidden_translations,
     ):
         article.override_url = article.url
+        article.override_save_as = article.save_as
 
 
 def keep_read_posts(generator):

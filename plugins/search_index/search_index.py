@@ -147,6 +147,10 @@ class Indexer:
     def bundles(self, lang):
         return sorted(b for b, found in self.shards.items() if found[0].lang == lang)
 
+    def wants(self, url):
+        """Whether the page at ``url`` goes into a shard indexed again this build."""
+        return self.shard_of_url.get(url) in self.indexes
+
     def add(self, url, html):
         bundle = self.shard_of_url.get(url)
         if bundle in self.indexes:
@@ -241,7 +245,7 @@ def index_page(path, context):
     indexer, article = context.get(INDEXER), context.get("article")
     if indexer is None or article is None or context.get("output_file") != article.save_as:
         return
-    if article.status == "published":
+    if article.status == "published" and indexer.wants(article.url):
         # Word joiners hold Japanese titles together on screen; searched, they
         # would split words ("Chemist-4-U").
         html = written_bytes(path, context).decode("utf-8").replace("\u2060", "")
