@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po
 from site_model.catalogs import N_, translations_for
 from site_model.domains import mentions_in
@@ -123,6 +124,13 @@ class Checker:
 
     def gettext(self, doc):
         return self.catalogs[self.language_of(doc.shown, doc)].gettext
+
+    def language_name(self, doc, code):
+        """``code`` as a reader of the document's language names it ("英語" for en)."""
+        try:
+            return Locale.parse(self.language_of(doc.shown, doc)).languages.get(code, code)
+        except (ValueError, UnknownLocaleError):
+            return code
 
     def choose_from(self, doc, value, choices):
         """The fix for a value not in ``choices``, in the document's language."""
@@ -517,7 +525,8 @@ class Checker:
             if source_lang == doc.value("lang") or not originals:
                 self.report(doc, doc.line("translation-of"), "Translation-Of", N_(
                     "no %(lang)s post has the slug '%(slug)s' (a translation uses the same "
-                    "Slug as its original)"), lang=source_lang, slug=doc.value("slug"))
+                    "Slug as its original)"), lang=self.language_name(doc, source_lang),
+                    slug=doc.value("slug"))
             else:
                 self.check_translated_notes(doc, originals[0])
         self.check_series_parts([d for d in docs if d.kind == "post"])

@@ -1,5 +1,6 @@
 """The content check names the file, line and field of every mistake, and fails."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -113,3 +114,17 @@ def test_unknown_category_message_lists_the_allowed_keys(tmp_path):
 
     result = run_check(content_with(tmp_path, "en/unknown-category.md"))
     assert all(key in result.stdout for key in CATEGORIES)
+
+
+def test_a_japanese_post_is_told_its_mistakes_in_japanese(tmp_path):
+    kana = re.compile(r"[\u3040-\u30ff]")
+    japanese = ["ja/japanese-slug.md", "ja/orphan-translation.md", "ja/no-slug.md"]
+    result = run_check(content_with(tmp_path, *japanese, "en/unknown-category.md"))
+    messages = {row.split(": ", 1)[0].split(":")[0]: row.split(": ", 2)[2]
+                for row in result.stdout.splitlines() if ".md:" in row}
+    assert set(messages) == {f"content/{name}" for name in [*japanese, "en/unknown-category.md"]}
+    for name in japanese:
+        assert kana.search(messages[f"content/{name}"]), messages[f"content/{name}"]
+    # The language of the missing original is named in Japanese, not as a code.
+    assert "英語の記事" in messages["content/ja/orphan-translation.md"]
+    assert not kana.search(messages["content/en/unknown-category.md"])
