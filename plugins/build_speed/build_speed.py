@@ -6,7 +6,8 @@
 - Pelican parses the posts one after another; with at least
   ``BUILD_PARALLEL_MIN_FILES`` posts (default 200) and more than one core,
   the Markdown is converted ahead in forked worker processes, and Pelican's
-  own reading then takes the converted HTML.
+  own reading then takes the converted HTML (in the first build of a
+  long-lived process only: later ones read the few posts just saved).
 - Pelican recomputes ``url`` and ``save_as`` from the URL settings on every
   access, and the listings, series boxes and alternates ask for them tens of
   thousands of times; once the articles are final, each one's are fixed
@@ -14,7 +15,11 @@
 - A process that builds many times (the live preview) passes a dict in
   ``WARM_STATE``: the posts it read stay in memory and are read again only
   when their file changes, and only the pages whose inputs changed are
-  rendered (:mod:`.incremental`).
+  rendered (:mod:`.incremental`). Pelican memoizes each post's content and
+  summary, with its links resolved, on the class and for the life of the
+  process: every build starts with those memos emptied, or a kept post would
+  link to where another post used to be, and every post ever read would
+  stay in memory.
 
 Adds nothing to the template context. Settings read: ``MARKDOWN``,
 ``BUILD_PARALLEL_MIN_FILES``, ``WARM_STATE``.
@@ -25,8 +30,9 @@ import os
 
 from markdown import Markdown
 from pelican import signals
+from pelican.contents import Content
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.utils import memoized, pelican_open
 
 from .incremental import IncrementalWriter, finish_writing, warm_state
 
@@ -75,6 +81,9 @@ def convert_ahead(generator):
         return
     generator._converted_ahead = True
     settings = generator.settings
+    if warm_state(settings) is not None and generator._cache:
+        # A preview build after the first reads the few posts just saved.
+        return
     reader = generator.readers.readers.get("md")
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     paths = sorted(os.path.abspath(os.path.join(generator.path, f)) for f in files)
@@ -126,11 +135,19 @@ def keep_read_posts(generator):
             content._context, content.settings = generator.context, generator.settings
 
 
+def forget_resolved_links(pelican):
+    for kind in (Content, *Content.__subclasses__()):
+        for attribute in vars(kind).values():
+            if isinstance(attribute, memoized):
+                attribute.cache.clear()
+
+
 def get_writer(pelican):
     return IncrementalWriter
 
 
 def register():
+    signals.initialized.connect(forget_resolved_links)
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_init.connect(keep_read_posts)
     signals.page_generator_init.connect(keep_read_posts)

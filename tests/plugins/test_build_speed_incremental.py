@@ -2,8 +2,10 @@
 site as a fresh build."""
 
 import filecmp
+import gc
 import re
 import shutil
+import weakref
 from pathlib import Path
 
 from build_speed.incremental import Fingerprints
@@ -146,3 +148,33 @@ def test_a_post_counts_with_its_body_only_where_asked():
     assert Fingerprints().of(before) == Fingerprints().of(after)
     assert Fingerprints().of(before, with_body=True) != Fingerprints().of(after, with_body=True)
     assert Fingerprints().of(before) != Fingerprints().of(post("New title", "<p>Body</p>"))
+
+
+def test_a_kept_post_follows_a_link_to_a_post_whose_address_changed(tmp_path):
+    content = copy_content(tmp_path)
+    edit(content / "en" / "medsindia-principals-indicted.md", "According to LegitScript,",
+         "See [the EFF report]({filename}/en/eff-shadow-regulation.md). According to LegitScript,")
+    preview = Preview(tmp_path, content)
+    preview.build()
+    assert 'href="/posts/eff-shadow-regulation/">' in (preview.output / MEDSINDIA).read_text()
+    edit(content / "en" / "eff-shadow-regulation.md", "Slug: eff-shadow-regulation",
+         "Slug: eff-shadow-regulation-renamed")
+    preview.build()
+    assert 'href="/posts/eff-shadow-regulation-renamed/">' in (
+        preview.output / MEDSINDIA).read_text()
+    preview.assert_same_as_fresh()
+
+
+def test_a_post_read_again_leaves_nothing_of_its_old_self_in_memory(tmp_path):
+    content = copy_content(tmp_path)
+    preview = Preview(tmp_path, content)
+    preview.build()
+    edited = content / "en" / "medsindia-principals-indicted.md"
+    kept = preview.state["read:ArticlesGenerator"]
+    old = [weakref.ref(post) for _, post in kept.values() if post.source_path == str(edited)]
+    assert len(old) == 1
+    for number in range(2):
+        edited.write_text(edited.read_text() + f"\nEdit number {number}.\n")
+        preview.build()
+    gc.collect()
+    assert old[0]() is None, "an edited post's earlier version is still referenced"
