@@ -24,6 +24,7 @@ directory listing, no path outside it. A change to the plugins or to
 """
 
 import argparse
+import gc
 import hashlib
 import json
 import mimetypes
@@ -73,6 +74,7 @@ class Preview:
         self.changed = []
         self.news = threading.Condition()
         self.building = threading.Lock()
+        self.last_request = 0.0
 
     def settings(self):
         overrides = {
@@ -96,6 +98,7 @@ class Preview:
             started = time.perf_counter()
             result = site_build.build(self.settings(), fresh=False, on_done=self.announce)
             seconds = time.perf_counter() - started
+            set_aside_what_builds_keep()
             if result.problems:
                 report(result.problems, sys.stdout)
             else:
@@ -110,6 +113,17 @@ class Preview:
             self.problems = result.problems
             self.changed = [self.url_of(path) for path in result.changed]
             self.news.notify_all()
+        self.let_pages_reload()
+
+    def let_pages_reload(self, first=0.15, quiet=0.05, most=1.0):
+        """Hold the work left for after the build (the search index) until the
+        open pages have reloaded: it would compete with serving them for the
+        interpreter, and the editor is waiting for the page."""
+        announced = time.monotonic()
+        while (now := time.monotonic()) - announced < most:
+            if now - announced > first and now - self.last_request > quiet:
+                return
+            time.sleep(0.01)
 
     def url_of(self, path):
         relative = Path(path).relative_to(self.site).as_posix()
@@ -164,6 +178,16 @@ def compile_catalogs():
                 write_mo(target, catalog)
 
 
+def set_aside_what_builds_keep():
+    """Collect garbage now, while the editor reads, and exempt what is left
+    (the posts and templates kept for the next build) from the collector:
+    otherwise its full passes over them land inside the next build (a third
+    of a warm build's time at 1,000 reports)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def is_source(change, path):
     name = Path(path).name
     return not (name.endswith((".mo", ".pyc", "~")) or name.startswith((".#", "#"))
@@ -199,6 +223,7 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET(head=True)
 
     def do_GET(self, head=False):
+        self.preview.last_request = time.monotonic()
         parts = urlsplit(self.path)
         if parts.path.startswith("/__preview__/"):
             return self.preview_file(parts)

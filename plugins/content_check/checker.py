@@ -144,7 +144,10 @@ class Checker:
     # Files
 
     def shown(self, path):
-        return (Path(self.root.name) / path.relative_to(self.root)).as_posix()
+        key = ("shown", self.root, path)
+        if key not in self.memo:
+            self.memo[key] = (Path(self.root.name) / path.relative_to(self.root)).as_posix()
+        return self.memo[key]
 
     def documents(self):
         folders = ", ".join(f"{self.root.name}/{f}/" for f in (

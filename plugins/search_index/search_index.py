@@ -112,6 +112,10 @@ def is_current(bundle, fingerprint):
     return marker.exists() and marker.read_text() == fingerprint
 
 
+def is_deferred(settings):
+    return bool(settings.get("SEARCH_DEFERRED")) and settings.get("WARM_STATE") is not None
+
+
 class Indexer:
     """One build's search index: which report goes to which shard, and the
     shards that must be indexed again."""
@@ -135,6 +139,8 @@ class Indexer:
         self.shard_of_url = {r.url: b for b, found in self.shards.items() for r in found}
         self.indexes, self.pending = {}, []
         self.deferred, self.finished = None, False
+        # The preview reads the pages it indexes once they are served.
+        self.later = [] if is_deferred(settings) else None
 
     def open_indexes(self):
         """An index per stale shard, made before any page is written, so that no
@@ -151,9 +157,18 @@ class Indexer:
         """Whether the page at ``url`` goes into a shard indexed again this build."""
         return self.shard_of_url.get(url) in self.indexes
 
-    def add(self, url, html):
+    def page_written(self, url, path, settings):
+        if self.later is not None:
+            self.later.append((url, path))
+        else:
+            self.add(url, written_bytes(path, settings))
+
+    def add(self, url, page):
         bundle = self.shard_of_url.get(url)
         if bundle in self.indexes:
+            # Word joiners hold Japanese titles together on screen; searched,
+            # they would split words ("Chemist-4-U").
+            html = page.decode("utf-8").replace("\u2060", "")
             self.pending.append(self.service.add_page(self.indexes[bundle], f"/{url}", html))
 
     def after_build(self, succeeded):
@@ -178,24 +193,37 @@ class Indexer:
     def keep_all(self, writer):
         """Say that every shard's files, as they are, stay part of the site."""
         for bundle in sorted(self.shards):
-            for path in (self.output_path / bundle).rglob("*"):
-                if path.is_file():
-                    keep(writer, path.relative_to(self.output_path).as_posix())
+            for name in self.files_of(bundle):
+                keep(writer, name)
+
+    def files_of(self, bundle):
+        """The files of a bundle as it is written: a preview lists them once
+        per version of the bundle, not at every build."""
+        folder = self.output_path / bundle
+        marker = folder / RECORDS_DIGEST
+        version = marker.read_text() if marker.exists() else None
+        warm = self.settings.get("WARM_STATE")
+        listed = warm.setdefault("search_files", {}) if warm is not None else {}
+        if version is None or listed.get(folder, (None,))[0] != version:
+            names = [path.relative_to(self.output_path).as_posix()
+                     for path in folder.rglob("*") if path.is_file()]
+            listed[folder] = (version, names)
+        return listed[folder][1]
 
     def finish(self, writer):
         """Write the shards indexed again, and remove shards no longer used."""
         self.finished = True
         try:
+            for url, path in self.later or ():
+                self.add(url, Path(path).read_bytes())
             for message in self.pending:
                 self.service.wait(message)
             for bundle in sorted(self.stale & self.indexes.keys()):
                 files = self.service.files(self.indexes[bundle])
                 write_bundle(writer, bundle, files, self.fingerprints[bundle])
             for bundle in sorted(self.shards.keys() - self.stale):
-                folder = self.output_path / bundle
-                for path in folder.rglob("*"):
-                    if path.is_file():
-                        keep(writer, path.relative_to(self.output_path).as_posix())
+                for name in self.files_of(bundle):
+                    keep(writer, name)
         finally:
             if self._own_service and self.service is not None:
                 self.service.close()
@@ -232,7 +260,7 @@ class SearchPagesGenerator(Generator):
                 f"{listing.url}index.html", self.get_template("search"), self.context,
                 listing=listing,
             )
-        if self.settings.get("SEARCH_DEFERRED") and self.settings.get("WARM_STATE") is not None:
+        if is_deferred(self.settings):
             # The preview shows an edit first and updates its index just after.
             self.indexer.keep_all(writer)
             self.indexer.deferred = SimpleNamespace(output_path=str(self.output_path))
@@ -246,10 +274,7 @@ def index_page(path, context):
     if indexer is None or article is None or context.get("output_file") != article.save_as:
         return
     if article.status == "published" and indexer.wants(article.url):
-        # Word joiners hold Japanese titles together on screen; searched, they
-        # would split words ("Chemist-4-U").
-        html = written_bytes(path, context).decode("utf-8").replace("\u2060", "")
-        indexer.add(article.url, html)
+        indexer.page_written(article.url, path, context)
 
 
 def get_generators(pelican):

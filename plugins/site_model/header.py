@@ -36,10 +36,15 @@ class Header:
     # The line that ended the header when it was not a blank line or "---":
     # Markdown then reads it, and everything after, as text.
     stopped_at: tuple = None  # (line number, text)
+    _first: dict = field(default=None, repr=False, compare=False)
 
     def first(self, key):
-        """The first field named ``key`` (case-insensitive), or None."""
-        return next((f for f in self.fields if f.key.lower() == key), None)
+        """The first field named ``key`` (lower case), or None."""
+        if self._first is None:  # read after the header is complete
+            self._first = {}
+            for found in self.fields:
+                self._first.setdefault(found.key.lower(), found)
+        return self._first.get(key)
 
     def value(self, key):
         found = self.first(key)

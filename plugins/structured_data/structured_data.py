@@ -72,9 +72,24 @@ def to_script_json(data):
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
+def inputs(article, settings):
+    """What ``news_article`` reads, cheap to compare: a post kept between
+    preview builds is described again only when one of them changed."""
+    others = tuple((t.url, t.lang, t.metadata.get("translation-of")) for t in article.translations)
+    return (article.title, article.lang, article.date, getattr(article, "modified", None),
+            article.summary, article.url, article.metadata.get("translation-of"), others,
+            site_root(settings), settings["SITENAME"], settings["SHARE_IMAGE"],
+            settings["DEFAULT_LANG"])
+
+
 def describe(generator):
     for article in (*generator.articles, *generator.translations, *generator.drafts):
-        article.json_ld = to_script_json(news_article(article, generator.settings))
+        found = inputs(article, generator.settings)
+        remembered = getattr(article, "_memo_json_ld", None)
+        if remembered is None or remembered[0] != found:
+            remembered = article._memo_json_ld = (
+                found, to_script_json(news_article(article, generator.settings)))
+        article.json_ld = remembered[1]
 
 
 def register():
