@@ -75,6 +75,8 @@ class Preview:
         self.news = threading.Condition()
         self.building = threading.Lock()
         self.last_request = 0.0
+        self.pending = []  # files saved since the last build began
+        self.wanted = threading.Condition()
 
     def settings(self):
         overrides = {
@@ -162,6 +164,25 @@ class Preview:
             files = [folder] if folder.is_file() else folder.rglob("*")
             self.differ([path for path in files if path.is_file()])
 
+    def request(self, paths):
+        with self.wanted:
+            self.pending.extend(paths)
+            self.wanted.notify()
+
+    def keep_building(self):
+        """The first build, then one build for whatever was saved since the last."""
+        self.build()
+        while True:
+            with self.wanted:
+                self.wanted.wait_for(lambda: self.pending)
+                paths, self.pending = sorted(set(self.pending)), []
+            if any(p.is_relative_to(ROOT / "translations") for p in paths):
+                compile_catalogs()
+                self.forget_read_posts()
+            shown = [p.name for p in paths if p.exists()] or [p.name for p in paths]
+            names = ", ".join(shown[:5]) + ("..." if len(shown) > 5 else "")
+            self.build(reason=f"{names} changed")
+
     def forget_read_posts(self):
         """Posts read earlier carry labels from the catalogs: read them again."""
         for key in [k for k in self.warm if k.startswith("read:")]:
@@ -194,7 +215,9 @@ def is_source(change, path):
                 or "__pycache__" in path)
 
 
-def rebuild_on_changes(preview):
+def watch_sources(preview):
+    """Tell the builder which files changed, at once: a save that changes
+    nothing is answered even while a build runs."""
     watched = [preview.content, *(ROOT / name for name in WATCHED)]
     for changes in watch(*watched, watch_filter=is_source, step=20):
         paths = preview.differ(sorted({Path(p) for _, p in changes}))
@@ -204,12 +227,7 @@ def rebuild_on_changes(preview):
         if any(p.is_relative_to(ROOT / name) for p in paths for name in RESTART_ON):
             print("Plugins or settings changed: restarting the preview.", flush=True)
             os.execv(sys.executable, [sys.executable, *sys.argv])
-        if any(p.is_relative_to(ROOT / "translations") for p in paths):
-            compile_catalogs()
-            preview.forget_read_posts()
-        shown = [p.name for p in paths if p.exists()] or [p.name for p in paths]
-        names = ", ".join(shown[:5]) + ("..." if len(shown) > 5 else "")
-        preview.build(reason=f"{names} changed")
+        preview.request(paths)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -340,8 +358,8 @@ def main(argv=None):
     compile_catalogs()
     preview.remember_sources()
     print(f"Building the site for {preview.address}/ ...", flush=True)
-    threading.Thread(target=preview.build, daemon=True).start()
-    threading.Thread(target=rebuild_on_changes, args=(preview,), daemon=True).start()
+    threading.Thread(target=preview.keep_building, daemon=True).start()
+    threading.Thread(target=watch_sources, args=(preview,), daemon=True).start()
     print(f"Serving the site at {preview.address}/ (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
