@@ -11,8 +11,9 @@ words, Japanese ones of 2,000-4,000 characters), in one run:
   ``i18n_subsites`` then Pagefind, and Hugo then Pagefind. Wall time and peak
   memory (the largest process).
 - **The live preview** (`make serve`) against ``hugo server``, driven in
-  Chromium: a one-sentence edit to a report, from the save to the reloaded
-  page showing it (median of 5 per language); a save that changes nothing
+  Chromium: a one-sentence edit to a report, from the save to the load event
+  of the reloaded page showing it (median of 5 per language), five reports
+  per language, each open for a second first; a save that changes nothing
   (to the preview's word that it builds nothing); the preview's memory.
 """
 
@@ -124,8 +125,9 @@ class Server:
         def peak(pid):
             status = Path(f"/proc/{pid}/status").read_text()
             return int(re.search(r"VmHWM:\s+(\d+)", status)[1]) / 1024
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        kids = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+        # Each thread's children are listed apart: the preview builds in a thread.
+        kids = [int(pid) for children in Path(f"/proc/{self.process.pid}/task").glob("*/children")
+                for pid in children.read_text().split()]
         return peak(self.process.pid), max((peak(pid) for pid in kids), default=0.0)
 
     def stop(self):
