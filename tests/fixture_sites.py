@@ -1,5 +1,6 @@
 """Small sites built in this process with real Pelican, as `make build` builds them."""
 
+import filecmp
 import shutil
 from pathlib import Path
 
@@ -46,3 +47,14 @@ def post(title="A report", slug="a-report", lang="en", date="2016-10-05 09:00",
 
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
+
+
+def site_files(root):
+    return sorted(str(p.relative_to(root)) for p in Path(root).rglob("*") if p.is_file())
+
+
+def assert_same_site(first, second):
+    """The two folders hold the same files, byte for byte."""
+    assert site_files(first) == site_files(second)
+    _, mismatch, errors = filecmp.cmpfiles(first, second, site_files(first), shallow=False)
+    assert mismatch == [] and errors == []

@@ -1,24 +1,12 @@
 """No plugin keeps state between builds: builds in one process, with different
 settings and one that fails in between, each give what a fresh process gives."""
 
-import filecmp
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-from tests.fixture_sites import VALID, WITHOUT_SEARCH, build_in_process
+from tests.fixture_sites import VALID, WITHOUT_SEARCH, assert_same_site, build_in_process
 from tests.site import ROOT
-
-
-def files(root):
-    return sorted(str(p.relative_to(root)) for p in Path(root).rglob("*") if p.is_file())
-
-
-def assert_same(first, second):
-    assert files(first) == files(second)
-    _, mismatch, errors = filecmp.cmpfiles(first, second, files(first), shallow=False)
-    assert mismatch == [] and errors == []
 
 
 def fresh_process_build(output, content, extra):
@@ -45,4 +33,4 @@ def test_builds_in_one_process_match_builds_in_fresh_ones(tmp_path):
     assert first.ok and second.ok and not failed.ok
     for name, extra in runs.items():
         fresh_process_build(tmp_path / f"fresh-{name}", content, extra)
-        assert_same(tmp_path / name, tmp_path / f"fresh-{name}")
+        assert_same_site(tmp_path / name, tmp_path / f"fresh-{name}")

@@ -1,7 +1,6 @@
 """Builds in a long-lived process render only what changed, and give the same
 site as a fresh build."""
 
-import filecmp
 import gc
 import re
 import shutil
@@ -11,21 +10,11 @@ from pathlib import Path
 from build_speed.incremental import Fingerprints
 from pelican.contents import Content
 
-from tests.fixture_sites import build_in_process
+from tests.fixture_sites import assert_same_site, build_in_process
 from tests.site import ROOT
 
 MEDSINDIA = Path("posts", "medsindia-principals-indicted", "index.html")
 EFF = Path("posts", "eff-shadow-regulation", "index.html")
-
-
-def site_files(root):
-    return sorted(str(p.relative_to(root)) for p in Path(root).rglob("*") if p.is_file())
-
-
-def assert_same_site(warm, cold):
-    assert site_files(warm) == site_files(cold)
-    _, mismatch, errors = filecmp.cmpfiles(warm, cold, site_files(cold), shallow=False)
-    assert mismatch == [] and errors == []
 
 
 def edit(path, old, new):
