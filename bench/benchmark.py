@@ -18,9 +18,7 @@ words, Japanese ones of 2,000-4,000 characters), in one run:
 """
 
 import json
-import os
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -146,7 +144,7 @@ def time_edits(browser, base, pages, edit_file, count=5):
         # Timed to the reloaded page's load event, as the browser reports it:
         # Playwright's own checks for the text poll at up to 500 ms intervals.
         loads = []
-        page.on("load", lambda _: loads.append(time.monotonic()))
+        page.on("load", lambda _, loads=loads: loads.append(time.monotonic()))
         marker = f"Edit number {number} {time.time_ns()}"
         started = time.monotonic()
         edit_file(path, marker)

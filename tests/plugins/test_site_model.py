@@ -3,7 +3,6 @@ code only through it."""
 
 import ast
 import sys
-from pathlib import Path
 
 import markdown
 from hypothesis import given, settings
