@@ -3,6 +3,7 @@ import json
 import shutil
 from types import SimpleNamespace
 
+import pytest
 import site_build
 from search_index.search_index import RECORDS_DIGEST, sorted_entry, write_bundle
 
@@ -77,11 +78,13 @@ def entries(root):
     return {s: (s / "pagefind-entry.json").stat().st_mtime_ns for s in bundles(root)}
 
 
-def test_an_edit_re_indexes_only_the_shard_of_the_edited_report(tmp_path):
+@pytest.mark.parametrize("deferred", [False, True], ids=["in the build", "after it"])
+def test_an_edit_re_indexes_only_the_shard_of_the_edited_report(tmp_path, deferred):
+    # The preview indexes after the build, once its pages are served.
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     output = tmp_path / "output"
-    warm = {"WARM_STATE": {}, "SEARCH_SHARD_SIZE": 3}
+    warm = {"WARM_STATE": {}, "SEARCH_SHARD_SIZE": 3, "SEARCH_DEFERRED": deferred}
     plugins = site_build.settings_for()["PLUGINS"]
     build_in_process(output, content, extra=warm, plugins=plugins, fresh=False)
     before = {**entries(output), **entries(output / "ja")}
