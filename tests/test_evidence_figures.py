@@ -35,11 +35,23 @@ caption: The footer.
 """
 
 
-def build(fixture_site, tmp_path, lang="en"):
+def build(fixture_site, tmp_path, lang="en", status=None):
     shot = tmp_path / "shot.png"
     Image.new("RGB", (1000, 600), "white").save(shot)
-    site, _ = fixture_site({f"{lang}/evidence.md": POST.format(lang=lang)}, images={"shot.png": shot})
+    text = POST.format(lang=lang)
+    if status:
+        text = text.replace("Summary:", f"Status: {status}\nSummary:")
+    site, _ = fixture_site({f"{lang}/evidence.md": text}, images={"shot.png": shot})
     return site
+
+
+def assert_every_size_is_built(site, page):
+    for img in site.soup(page).select("figure.evidence img"):
+        for candidate in img["srcset"].split(","):
+            url, width = candidate.split()
+            path = site.file_for(url)
+            assert path is not None, url
+            assert Image.open(path).width == int(width.removesuffix("w"))
 
 
 def test_figure_markup_sizes_and_loading(fixture_site, tmp_path):
@@ -50,16 +62,18 @@ def test_figure_markup_sizes_and_loading(fixture_site, tmp_path):
     assert (img["width"], img["height"]) == ("1000", "600")
     assert img["alt"].startswith("The checkout page")
     assert img["loading"] == "eager" and figures[1].select_one("img")["loading"] == "lazy"
-    for candidate in img["srcset"].split(","):
-        url, width = candidate.split()
-        path = site.file_for(url)
-        assert path is not None, url
-        assert Image.open(path).width == int(width.removesuffix("w"))
+    assert_every_size_is_built(site, "/posts/evidence/")
     caption = figures[0].select_one("figcaption")
     assert text_of(caption.select_one(".evidence-type")) == "Screenshot"
     assert "Captured on April 30, 2016 from" in text_of(caption)
     assert text_of(caption.select_one(".domain")) == "rogue-pharmacy[.]example"
     assert not caption.select("a")
+
+
+def test_a_hidden_report_written_by_the_build_gets_its_figure_sizes(fixture_site, tmp_path):
+    # Pelican writes a hidden report at its address; only listings leave it out.
+    site = build(fixture_site, tmp_path, status="hidden")
+    assert_every_size_is_built(site, "/posts/evidence/")
 
 
 def test_figure_labels_follow_the_report_language(fixture_site, tmp_path):

@@ -28,7 +28,7 @@ from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
 from scheduled_posts.scheduled_posts import site_now  # noqa: E402
 from site_model.header import read_header  # noqa: E402
-from site_model.notes import NoteError, parse_note  # noqa: E402
+from site_model.notes import notes_in  # noqa: E402
 from site_model.translation_of import content_hash  # noqa: E402
 from site_model.translation_of import parse as recorded_translation  # noqa: E402
 from site_model.urls import SLUG, SLUG_LENGTH  # noqa: E402
@@ -139,19 +139,6 @@ def posts():
     return found
 
 
-def note_keys(header):
-    """{(date, kind): text} of a header's notes."""
-    found = {}
-    for field in header.fields:
-        if field.key.lower() == "note":
-            try:
-                note = parse_note(field.value)
-            except NoteError:
-                continue
-            found.setdefault(note.key, note.text)
-    return found
-
-
 def state(versions, lang):
     """(what the version in ``lang`` is, [lines about its untranslated notes])."""
     if lang not in versions:
@@ -164,10 +151,11 @@ def state(versions, lang):
     if source_lang not in versions:
         return f"translation of a missing {source_lang} post", []
     original = versions[source_lang][1]
-    carried = note_keys(header)
+    carried = notes_in(header)
     untranslated = [
-        f"note not yet translated: {day.isoformat()} | {kind} | {text}"
-        for (day, kind), text in sorted(note_keys(original).items()) if (day, kind) not in carried
+        f"note not yet translated: {day.isoformat()} | {kind} | {note.text}"
+        for (day, kind), (_, note) in sorted(notes_in(original).items(), key=lambda i: i[0])
+        if (day, kind) not in carried
     ]
     if content_hash(versions[source_lang][0]) != digest:
         return (f"STALE: the {source_lang} original changed "

@@ -206,7 +206,7 @@ def build(settings, fresh=True, before_swap=None, on_done=None):
         problems = before_swap(target)
     changed = []
     if journal is not None:
-        changed = journal.commit() if not problems else journal.discard() or []
+        changed = journal.commit(target) if not problems else journal.discard() or []
     if fresh:
         if problems:
             shutil.rmtree(target, ignore_errors=True)

@@ -33,6 +33,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.readers import MarkdownReader
 from pelican.utils import memoized, pelican_open
+from site_model.listings import every_article
 
 from .incremental import IncrementalWriter, finish_writing, warm_state
 
@@ -106,11 +107,7 @@ def use_reusing_reader(readers):
 
 
 def fix_urls(generator):
-    for article in (
-        *generator.articles, *generator.translations, *generator.drafts,
-        *generator.drafts_translations, *generator.hidden_articles,
-        *generator.hidden_translations,
-    ):
+    for article in every_article(generator):
         article.override_url = article.url
         article.override_save_as = article.save_as
 

@@ -488,24 +488,15 @@ class IncrementalWriter(Writer):
         logger.info("Rendered %d of %d pages", self.rendered, len(self._fingerprints))
         self.warm["last_build"] = {"rendered": self.rendered, "pages": len(self._fingerprints)}
         for name in set(self._previous) - set(self._fingerprints):
-            path = Path(self.output_path, name)
-            if self.journal is not None:
-                self.journal.remove(path)
-                continue
-            path.unlink(missing_ok=True)
-            for folder in path.parents:
-                if folder == Path(self.output_path) or any(folder.iterdir()):
-                    break
-                folder.rmdir()
-        if self.journal is not None:
-            # Digests not needed this build are kept while their posts are unchanged.
-            digests = {key: value for key, value in self._digests.carried.items()
-                       if not value[1] & self._changed}
-            digests.update(self._digests.made)
-            self.journal.pending[str(self.output_path)] = {
-                "site": self._site, "sources": self._sources, "digests": digests,
-                "pages": dict(self._fingerprints), "depends": dict(self._depends),
-            }
+            self.journal.remove(Path(self.output_path, name))
+        # Digests not needed this build are kept while their posts are unchanged.
+        digests = {key: value for key, value in self._digests.carried.items()
+                   if not value[1] & self._changed}
+        digests.update(self._digests.made)
+        self.journal.pending[str(self.output_path)] = {
+            "site": self._site, "sources": self._sources, "digests": digests,
+            "pages": dict(self._fingerprints), "depends": dict(self._depends),
+        }
 
 
 def finish_writing(pelican):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.generators import Generator
 from site_model.feeds import write_feed
-from site_model.listings import linked_listings
+from site_model.listings import every_article, linked_listings
 from site_model.urls import site_paths
 
 
@@ -56,7 +56,7 @@ def filter_entries(settings, lang, articles):
 def label_articles(generator):
     settings = generator.settings
     paths = site_paths(settings)
-    for article in (*generator.articles, *generator.translations, *generator.drafts):
+    for article in every_article(generator):
         slug = article.category.slug
         article.category_label = settings["CATEGORIES"].get(slug, article.category.name)
         article.category_url = paths[article.lang].category(slug)

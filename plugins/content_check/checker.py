@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po
 from site_model.catalogs import N_, translations_for
 from site_model.domains import mentions_in
 from site_model.figures import CAPTURED, FIELDS, REQUIRED, TYPES, figure_blocks, image_path
 from site_model.header import normalise, read_header
-from site_model.notes import NOTE_KINDS, NoteError, parse_note
+from site_model.html_policy import MESSAGES
+from site_model.languages import language_name
+from site_model.notes import NOTE_KINDS, NoteError, notes_in, parse_note
 from site_model.problems import Problem
 from site_model.translation_of import parse as parse_translation_of
 from site_model.urls import SLUG, SLUG_LENGTH, reserved_slugs
@@ -124,13 +125,6 @@ class Checker:
 
     def gettext(self, doc):
         return self.catalogs[self.language_of(doc.shown, doc)].gettext
-
-    def language_name(self, doc, code):
-        """``code`` as a reader of the document's language names it ("英語" for en)."""
-        try:
-            return Locale.parse(self.language_of(doc.shown, doc)).languages.get(code, code)
-        except (ValueError, UnknownLocaleError):
-            return code
 
     def choose_from(self, doc, value, choices):
         """The fix for a value not in ``choices``, in the document's language."""
@@ -466,26 +460,18 @@ class Checker:
                 "%(what)s is active HTML, which is never published (remove it; to show "
                 "code, put it in a ``` block)"), what=detail)
         elif kind == "scheme":
-            self.report(doc, number, field, N_(
-                "a '%(what)s' link runs code or hides content (link to a web page with "
-                "https:// instead)"), what=detail)
+            self.report(doc, number, field, MESSAGES["url-scheme"], what=detail)
         elif kind == "comment":
-            self.report(doc, number, field, N_(
-                "an HTML comment would be published in the page's source (delete "
-                "it; keep notes for editors outside the post)"))
+            self.report(doc, number, field, MESSAGES["comment"])
         elif kind == "img-alt":
             self.report(doc, number, "image", N_(
                 "an img element without alt text (use ![description](path))"))
         elif kind == "reported":
-            self.report(doc, number, "link", N_(
-                "links to %(host)s, a site our reports name (write [[%(host)s]] instead: we "
-                "never link to the sites we report on)"), host=detail)
+            self.report(doc, number, "link", MESSAGES["reported-domain"], host=detail)
 
     def check_image(self, doc, number, field, src):
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
-            self.report(doc, number, field, N_(
-                "'%(src)s' is on another site (save it under content/images/ and link "
-                "{static}/images/NAME: readers' browsers must not contact other hosts)"), src=src)
+            self.report(doc, number, field, MESSAGES["external-image"], src=src)
             return
         self.check_target(doc, number, field, src)
 
@@ -528,27 +514,17 @@ class Checker:
             if source_lang == doc.value("lang") or not originals:
                 self.report(doc, doc.line("translation-of"), "Translation-Of", N_(
                     "no %(lang)s post has the slug '%(slug)s' (a translation uses the same "
-                    "Slug as its original)"), lang=self.language_name(doc, source_lang),
-                    slug=doc.value("slug"))
+                    "Slug as its original)"), slug=doc.value("slug"),
+                    lang=language_name(source_lang, self.language_of(doc.shown, doc)))
             else:
                 self.check_translated_notes(doc, originals[0])
         self.check_series_parts([d for d in docs if d.kind == "post"])
 
     def check_translated_notes(self, doc, original):
-        def notes(document):
-            found = {}
-            for field in document.header.fields:
-                if field.key.lower() == "note":
-                    try:
-                        found.setdefault(parse_note(field.value).key, field.line)
-                    except NoteError:
-                        pass
-            return found
-
-        of_original = notes(original)
-        for (day, kind), line in notes(doc).items():
+        of_original = notes_in(original.header)
+        for (day, kind), (field, _note) in notes_in(doc.header).items():
             if (day, kind) not in of_original:
-                self.report(doc, line, "Note", N_(
+                self.report(doc, field.line, "Note", N_(
                     "no note of the original %(original)s has the date %(date)s and the kind "
                     "'%(kind)s' (a translated note keeps its original's date and kind)"),
                     original=original.shown, date=day.isoformat(), kind=kind)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
-from site_model.domains import defang, defang_mentions
+from site_model.domains import defang, defang_mentions, domains_in_html
 from site_model.listings import listing_in_every_language, newest_first
 
 from .markdown_syntax import DomainMentionExtension
@@ -79,8 +79,7 @@ def domains_named(article):
     html = article._content + (article.metadata.get("summary") or "")
     remembered = getattr(article, "_memo_domains", None)
     if remembered is None or remembered[0] != len(html):
-        found = tuple(dict.fromkeys(re.findall(r'data-domain="([^"]+)"', html)))
-        remembered = article._memo_domains = (len(html), found)
+        remembered = article._memo_domains = (len(html), domains_in_html(html))
     return remembered[1]
 
 

@@ -10,8 +10,8 @@ caption, and "Captured on DATE from DOMAIN" in the report's language, the
 domain defanged like any mention.
 
 Adds the Markdown block, the labels inside it, and the resized copies under
-``images/sizes/`` in the output, made only for figures in reports this build
-publishes (an embargoed report's figure stays out). The content check
+``images/sizes/`` in the output, made only for figures in reports whose page
+this build writes (an embargoed report's figure stays out). The content check
 requires ``alt`` and the other fields. Settings read: ``PATH``,
 ``DRAFT_SAVE_AS``, ``SITEURL``.
 """
@@ -29,6 +29,7 @@ from pelican.generators import Generator
 from site_model.catalogs import translations_for
 from site_model.domains import defang
 from site_model.figures import TYPES, variant_name
+from site_model.urls import is_written
 
 from .markdown_syntax import SITE_ROOT_MARK, FigureExtension
 
@@ -84,13 +85,6 @@ def figure_images(root):
     return re.compile(r'<img [^>]*src="' + re.escape(root) + r'/([^"]+)" srcset="([^"]+)"')
 
 
-def is_published(content, settings):
-    """Whether this build writes the report's page (drafts only in the preview)."""
-    return content.status == "published" or (
-        content.status == "draft" and bool(settings.get("DRAFT_SAVE_AS"))
-    )
-
-
 class FigureSizesGenerator(Generator):
     """Makes the smaller copies the published reports' figures ask for."""
 
@@ -101,7 +95,7 @@ class FigureSizesGenerator(Generator):
         self.wanted = set()
         for content in self.context["generated_content"].values():
             html = getattr(content, "_content", None) or ""
-            if "evidence-type" in html and is_published(content, self.settings):
+            if "evidence-type" in html and is_written(content, self.settings):
                 for image, srcset in images.findall(html):
                     self.wanted.update((image, int(w)) for w in re.findall(r" (\d+)w", srcset))
 

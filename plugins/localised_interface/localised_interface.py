@@ -22,6 +22,7 @@ from babel.numbers import format_decimal
 from jinja2 import pass_context
 from pelican import signals
 from site_model.catalogs import translations_for
+from site_model.languages import language_name as site_language_name
 
 
 def page_language(context):
@@ -72,7 +73,7 @@ class Interface:
         @pass_context
         def language_name(context, code):
             """The name of language ``code`` in the page's language ("英語" on /ja/)."""
-            return interface.locales[page_language(context)].languages.get(code, code)
+            return site_language_name(code, page_language(context))
 
         env.install_gettext_callables(gettext, ngettext, newstyle=True)
         env.filters.update(localdate=localdate, localnumber=localnumber,

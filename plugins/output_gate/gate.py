@@ -9,39 +9,22 @@ from pathlib import Path
 from jinja2 import Template
 from pelican.contents import Article, Page
 from site_model.catalogs import N_, translations_for
+from site_model.domains import domains_in_html
 from site_model.header import read_header
-from site_model.html_policy import Sanitiser, fragment_violations, page_violations
+from site_model.html_policy import (
+    Sanitiser,
+    describe,
+    fragment_violations,
+    page_violations,
+)
 from site_model.problems import ContentProblems, Problem
+from site_model.urls import is_written
 
 GATE = "_output_gate"
 URL_VALUES = re.compile(r'\b(?:src|href|srcset)="([^"]*)"')
 
-MESSAGES = {
-    "element": N_("%(what)s is not an element reports may use (remove it; to show code, "
-                  "put it in a ``` block)"),
-    "attribute": N_("%(what)s is not an attribute reports may use (remove it)"),
-    "event-handler": N_("%(what)s runs script, which is never published (remove it)"),
-    "url-scheme": N_("a '%(what)s' link runs code or hides content (link to a web page with "
-                     "https:// instead)"),
-    "reported-domain": N_("links to %(host)s, a site our reports name (write [[%(host)s]] "
-                          "instead: we never link to the sites we report on)"),
-    "external-image": N_("'%(src)s' is on another site (save it under content/images/ and "
-                         "link {static}/images/NAME: readers' browsers must not contact "
-                         "other hosts)"),
-    "comment": N_("an HTML comment would be published in the page's source "
-                  "(delete it; keep notes for editors outside the post)"),
-    "class": N_("%(what)s is not a class reports may use (remove it)"),
-    "script": N_("%(what)s would run on the page, and only the theme's own scripts may "
-                 "(remove it)"),
-}
 PAGE_MESSAGE = N_("the page %(page)s would carry %(what)s, which the site never publishes "
                   "(%(fix)s)")
-
-
-def describe(_, violation):
-    """What is wrong, and the fix, in the language of ``_``."""
-    detail = violation.detail
-    return _(MESSAGES[violation.kind]) % {"what": detail, "host": detail, "src": detail}
 
 
 class Gate:
@@ -65,9 +48,7 @@ class Gate:
     def check_content(self):
         contents = self.contents()
         self.reported = frozenset(
-            domain for content in contents
-            for domain in re.findall(r'data-domain="([^"]+)"', content._content or "")
-        )
+            domain for content in contents for domain in domains_in_html(content._content))
         own_root = self.settings["SITEURL"] or None  # figures' images are absolute there
         sanitiser = Sanitiser(self.reported, own_root)
         problems = []
@@ -125,7 +106,7 @@ class Gate:
         referenced = set()
         siteurl = self.settings["SITEURL"]
         for content in self.contents():
-            if self.is_written(content):
+            if is_written(content, self.settings):
                 html = (content._content or "") + (content.metadata.get("summary") or "")
                 # Kept on the post: a long-lived preview keeps the post between builds.
                 remembered = getattr(content, "_memo_refers_to", None)
@@ -149,13 +130,6 @@ class Gate:
         generator.staticfiles[:] = kept
         generator.context["staticfiles"] = generator.staticfiles
 
-    def is_written(self, content):
-        if content.status == "published":
-            return True
-        if content.status == "draft":
-            setting = "DRAFT_SAVE_AS" if isinstance(content, Article) else "DRAFT_PAGE_SAVE_AS"
-            return bool(self.settings.get(setting))
-        return content.status == "hidden"
 
 
 class GatedTemplate(Template):
@@ -233,9 +207,10 @@ def check_output_folder(output_path, settings):
             if stat.S_ISLNK(mode) or not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 problems.append(path)
     if problems:
+        _ = translations_for(settings, settings["DEFAULT_LANG"]).gettext
+        message = _(N_("is a symbolic link or not a regular file, and is never published "
+                       "(find what put it there)"))
         raise ContentProblems([
-            Problem(f"output/{p.relative_to(root).as_posix()}", 0, "file",
-                    "is a symbolic link or not a regular file, and is never published "
-                    "(find what put it there)")
+            Problem(f"output/{p.relative_to(root).as_posix()}", 0, "file", message)
             for p in problems
         ])

@@ -33,16 +33,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel import Locale
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 from site_model.catalogs import N_, translations_for
 from site_model.domains import mention_markup
 from site_model.feeds import write_feed
-from site_model.listings import listing_in_every_language
+from site_model.languages import language_name
+from site_model.listings import every_article, listing_in_every_language
 from site_model.notes import NOTE_KINDS, NoteError, parse_note
-from site_model.translation_of import parse as parse_translation_of
+from site_model.translation_of import original_of
 
 
 @dataclass(frozen=True)
@@ -118,22 +118,13 @@ def read_note(line, article, timezone):
     return Note(date, parsed.kind, mention_markup(parsed.text), article)
 
 
-def original_of(article):
-    """The version ``article`` is a translation of, if it names one."""
-    claim = parse_translation_of(article.metadata.get("translation-of"))
-    if claim is None:
-        return None
-    return next((t for t in article.translations if t.lang == claim[0]), None)
-
-
 def newest(notes):
     return sorted(notes, key=lambda n: (n.date, n.kind), reverse=True)
 
 
 def attach_notes(generator):
     timezone = ZoneInfo(generator.settings["TIMEZONE"])
-    articles = (*generator.articles, *generator.translations, *generator.drafts,
-                *generator.drafts_translations)
+    articles = every_article(generator)
     for article in articles:
         article.notes = read_notes(article, timezone)
     for article in articles:
@@ -163,7 +154,7 @@ def corrections_log(articles_by_lang, lang):
 class FeedEntry:
     """A logged note as an Atom entry: titled after its report, dated by the note."""
 
-    def __init__(self, entry, _, language_name):
+    def __init__(self, entry, _, lang):
         note = entry.note
         self.title = _("%(label)s: %(title)s") % {"label": _(note.label), "title": entry.report.title}
         self.url = entry.url
@@ -171,7 +162,7 @@ class FeedEntry:
         text = Markup("<p>{}</p>").format(note.text)
         if entry.untranslated:
             date = note.date.date().isoformat()
-            intro = _(note.pending) % {"language": language_name(note.lang), "date": date}
+            intro = _(note.pending) % {"language": language_name(note.lang, lang), "date": date}
             text = Markup("<p>{}</p>").format(escape(intro)) + text
         self.summary = str(text)
 
@@ -191,14 +182,9 @@ class CorrectionsGenerator(Generator):
                 listing=listing, corrections=logged,
             )
             _ = translations_for(self.settings, lang).gettext
-            names = self.language_names(lang)
-            entries = [FeedEntry(entry, _, names) for entry in logged]
+            entries = [FeedEntry(entry, _, lang) for entry in logged]
             write_feed(writer, self.settings, paths.corrections_feed, lang,
                        N_("Corrections and updates"), entries, listing.url)
-
-    def language_names(self, lang):
-        names = Locale.parse(lang).languages
-        return lambda code: names.get(code, code)
 
 
 def get_generators(pelican):

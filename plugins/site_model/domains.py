@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 
 MENTION_PATTERN = r"\[\[([^\[\]\s]+\.[^\[\]\s]+)\]\]"
 MENTION = re.compile(MENTION_PATTERN)
+# How a mention is marked in converted HTML (here and in the Markdown extension).
+DOMAIN_SPAN = re.compile(r'data-domain="([^"]+)"')
 # Browsers drop these from anywhere in a URL before reading it (WHATWG URL).
 TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 # Dots that IDNA (UTS 46) reads as "." in a host name.
@@ -57,6 +59,11 @@ def url_host(url):
             return normalise(urlsplit(f"//{url.split(':', 1)[1].lstrip('/')}").hostname or "")
         return ""
     return normalise(parts.hostname or "")
+
+
+def domains_in_html(html):
+    """The domains that converted HTML names as mentions (``data-domain``), each once."""
+    return tuple(dict.fromkeys(DOMAIN_SPAN.findall(html or "")))
 
 
 def is_reported(host, reported):

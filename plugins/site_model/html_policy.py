@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from .catalogs import N_
 from .domains import TAB_OR_NEWLINE, is_reported, url_host
 
 FRAGMENT_TAGS = frozenset({
@@ -62,6 +63,34 @@ ACTIVE = frozenset({
     "button", "textarea", "select", "style", "link", "meta", "base", "svg", "math",
     "template", "noscript", "portal", "audio", "video", "source", "track",
 })
+
+
+# What is wrong with each kind of violation, and the fix: the content check
+# names the same things by line in the source.
+MESSAGES = {
+    "element": N_("%(what)s is not an element reports may use (remove it; to show code, "
+                  "put it in a ``` block)"),
+    "attribute": N_("%(what)s is not an attribute reports may use (remove it)"),
+    "event-handler": N_("%(what)s runs script, which is never published (remove it)"),
+    "url-scheme": N_("a '%(what)s' link runs code or hides content (link to a web page with "
+                     "https:// instead)"),
+    "reported-domain": N_("links to %(host)s, a site our reports name (write [[%(host)s]] "
+                          "instead: we never link to the sites we report on)"),
+    "external-image": N_("'%(src)s' is on another site (save it under content/images/ and "
+                         "link {static}/images/NAME: readers' browsers must not contact "
+                         "other hosts)"),
+    "comment": N_("an HTML comment would be published in the page's source "
+                  "(delete it; keep notes for editors outside the post)"),
+    "class": N_("%(what)s is not a class reports may use (remove it)"),
+    "script": N_("%(what)s would run on the page, and only the theme's own scripts may "
+                 "(remove it)"),
+}
+
+
+def describe(_, violation):
+    """What is wrong, and the fix, in the language of the gettext ``_``."""
+    detail = violation.detail
+    return _(MESSAGES[violation.kind]) % {"what": detail, "host": detail, "src": detail}
 
 
 @dataclass(frozen=True, order=True)
@@ -183,6 +212,8 @@ EVENT_HINT = re.compile(r"""[\s/"']on[a-z0-9_-]*\s*=""", re.I)
 URL_SELECTOR = ", ".join(f"[{name}]" for name in sorted(URL_ATTRIBUTES | {"srcset"})
                          if ":" not in name)
 FRAMES = "iframe, frame, object, embed, applet, base, portal"
+# Where a refresh goes: browsers read "URL=" in any case, quoted or not.
+REFRESH_TARGET = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.I)
 
 
 def page_violations(html, scripts, reported=frozenset()):
@@ -206,8 +237,8 @@ def page_violations(html, scripts, reported=frozenset()):
         found.add(Violation("element", f"<{node.tag}>"))
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "refresh":
-            target = (node.attributes.get("content") or "").partition("url=")[2]
-            found.update(url_violations("href", target, reported))
+            target = REFRESH_TARGET.search(node.attributes.get("content") or "")
+            found.update(url_violations("href", target[1] if target else "", reported))
     for node in tree.css("[style]"):
         found.add(Violation("attribute", f"<{node.tag} style>"))
     for node in tree.css(URL_SELECTOR):

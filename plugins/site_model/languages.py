@@ -1,8 +1,15 @@
-"""A page's versions in the other site languages."""
+"""The site's languages: their names, and a page's versions in the other ones."""
 
 from dataclasses import dataclass
 
+from babel import Locale
+
 from .urls import home_url
+
+
+def language_name(code, in_lang):
+    """What readers of ``in_lang`` call the language ``code`` ("英語" for en in ja)."""
+    return Locale.parse(in_lang).languages.get(code, code)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,14 @@ def with_translations(originals):
     return list(seen.values())
 
 
+def every_article(generator):
+    """Every article the generator read, in every status and language: Pelican
+    keeps them in six lists, and writes the pages of hidden and (in the
+    preview) draft ones as well as published ones."""
+    return (*generator.articles, *generator.translations, *generator.hidden_articles,
+            *generator.hidden_translations, *generator.drafts, *generator.drafts_translations)
+
+
 def by_language(settings, items, order):
     return {
         lang: order(item for item in items if item.lang == lang)

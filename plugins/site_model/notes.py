@@ -71,3 +71,17 @@ def parse_note(value):
     except ValueError:
         raise NoteError("date", day) from None
     return NoteLine(parsed, kind, text)
+
+
+def notes_in(header):
+    """``{(date, kind): (field, NoteLine)}``: the readable notes of a header
+    (:mod:`site_model.header`), the first line of each date and kind."""
+    found = {}
+    for field in header.fields:
+        if field.key.lower() == "note":
+            try:
+                note = parse_note(field.value)
+            except NoteError:
+                continue
+            found.setdefault(note.key, (field, note))
+    return found

@@ -79,8 +79,9 @@ class Journal:
         self.writes.pop(str(path), None)
         self.removals.add(str(path))
 
-    def commit(self):
-        """Apply the build's writes; returns the paths that changed."""
+    def commit(self, root):
+        """Apply the build's writes in the output folder ``root``; returns the
+        paths that changed."""
         changed = []
         for path, data in sorted(self.writes.items()):
             target = Path(path)
@@ -94,7 +95,7 @@ class Journal:
             if target.exists():
                 target.unlink()
                 changed.append(path)
-                prune_empty(target.parent)
+                prune_empty(target.parent, Path(root))
         self.records.update(self.pending)
         self.begin()
         return changed
@@ -103,7 +104,9 @@ class Journal:
         self.begin()
 
 
-def prune_empty(folder):
-    while folder.is_dir() and not any(folder.iterdir()):
+def prune_empty(folder, root):
+    """Remove ``folder`` and its parents while they are empty, up to ``root``."""
+    while folder != root and folder.is_relative_to(root) and folder.is_dir() \
+            and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent

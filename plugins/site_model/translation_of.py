@@ -21,6 +21,15 @@ def parse(value):
     return (match["lang"], match["hash"]) if match else None
 
 
+def original_of(content):
+    """The version ``content`` names in its Translation-Of, among its
+    translations; None for an original, or when that version is not there."""
+    claim = parse(content.metadata.get("translation-of"))
+    if claim is None:
+        return None
+    return next((other for other in content.translations if other.lang == claim[0]), None)
+
+
 def content_hash(path):
     header = read_header(Path(path).read_text(encoding="utf-8"))
     parts = [header.value("title") or "", header.value("summary") or "", header.body.strip()]

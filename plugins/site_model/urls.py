@@ -10,6 +10,8 @@ settings and never edited afterwards.
 import re
 from dataclasses import dataclass
 
+from pelican.contents import Article
+
 # A slug is a post's or page's address: lowercase ASCII words joined by hyphens,
 # short enough for any file system and readable in a link.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -89,6 +91,15 @@ def reserved_slugs(settings):
     others = set(settings["SITE_LANGUAGES"]) - {settings["DEFAULT_LANG"]}
     static = {path.split("/")[0] for path in settings.get("STATIC_PATHS", [])}
     return SITE_FOLDERS | others | static | {settings.get("THEME_STATIC_DIR", "theme")}
+
+
+def is_written(content, settings):
+    """Whether a build with ``settings`` writes the page of ``content`` (a
+    hidden one too; a draft only where drafts have an address, as in preview)."""
+    if content.status == "draft":
+        kind = "DRAFT_SAVE_AS" if isinstance(content, Article) else "DRAFT_PAGE_SAVE_AS"
+        return bool(settings.get(kind))
+    return content.status in ("published", "hidden")
 
 
 def site_root(settings):

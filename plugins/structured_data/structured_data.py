@@ -16,7 +16,8 @@ import json
 
 from lxml import html as lxml_html
 from pelican import signals
-from site_model.translation_of import parse
+from site_model.listings import every_article
+from site_model.translation_of import original_of, parse
 from site_model.urls import site_root
 
 
@@ -26,14 +27,11 @@ def plain(html):
     return " ".join(lxml_html.fragment_fromstring(html, create_parent="div").text_content().split())
 
 
-def original_of(article, default_lang):
-    """The version ``article`` translates, or None when it is an original."""
-    claimed = (parse(article.metadata.get("translation-of")) or ("",))[0]
-    for other in article.translations:
-        if other.lang == claimed:
-            return other
-    if claimed or article.lang == default_lang:
-        return None
+def translated_work(article, default_lang):
+    """The version ``article`` translates, or None when it is an original: the
+    one its Translation-Of names, else (without one) the default language's."""
+    if parse(article.metadata.get("translation-of")) or article.lang == default_lang:
+        return original_of(article)
     return next((o for o in article.translations if o.lang == default_lang), None)
 
 
@@ -55,10 +53,10 @@ def news_article(article, settings):
         "publisher": {"@type": "Organization", "name": settings["SITENAME"]},
     }
     default_lang = settings["DEFAULT_LANG"]
-    original = original_of(article, default_lang)
+    original = translated_work(article, default_lang)
     if original is not None:
         data["translationOfWork"] = {"@id": f"{root}/{original.url}", "inLanguage": original.lang}
-    translations = [t for t in article.translations if original_of(t, default_lang) is article]
+    translations = [t for t in article.translations if translated_work(t, default_lang) is article]
     if translations:
         data["workTranslation"] = [
             {"@id": f"{root}/{t.url}", "inLanguage": t.lang}
@@ -83,7 +81,7 @@ def inputs(article, settings):
 
 
 def describe(generator):
-    for article in (*generator.articles, *generator.translations, *generator.drafts):
+    for article in every_article(generator):
         found = inputs(article, generator.settings)
         remembered = getattr(article, "_memo_json_ld", None)
         if remembered is None or remembered[0] != found:

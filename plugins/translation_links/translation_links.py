@@ -14,6 +14,7 @@ Settings read: ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
 
 from pelican import signals
 from site_model.languages import links_for
+from site_model.listings import every_article
 
 
 def link_content(content, settings):
@@ -23,14 +24,7 @@ def link_content(content, settings):
 
 
 def link_articles(generator):
-    for article in (
-        *generator.articles,
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ):
+    for article in every_article(generator):
         link_content(article, generator.settings)
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-from site_model.translation_of import content_hash, parse
+from site_model.listings import every_article
+from site_model.translation_of import content_hash, original_of, parse
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,21 @@ class StaleNotice:
     updated: object
 
 
+def hash_of(original):
+    """The original's content hash, kept on it: a long-lived preview keeps a
+    post only while its file is unchanged, so it is read once, not every build."""
+    remembered = getattr(original, "_memo_content_hash", None)
+    if remembered is None:
+        remembered = original._memo_content_hash = content_hash(Path(original.source_path))
+    return remembered
+
+
 def mark_stale(generator):
-    for article in (*generator.articles, *generator.translations, *generator.drafts):
-        recorded = parse(article.metadata.get("translation-of"))
-        if recorded is None:
-            continue
-        lang, digest = recorded
-        original = next((t for t in article.translations if t.lang == lang), None)
+    for article in every_article(generator):
+        original = original_of(article)
         if original is None:
             continue
-        if content_hash(Path(original.source_path)) != digest:
+        if hash_of(original) != parse(article.metadata["translation-of"])[1]:
             updated = getattr(original, "modified", None) or original.date
             article.stale_translation = StaleNotice(original, updated)
 

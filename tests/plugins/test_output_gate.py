@@ -63,6 +63,18 @@ def test_only_the_listed_scripts_may_load():
     assert page_violations(data.replace('{"a": 1}', "alert(1)"), scripts)
 
 
+@pytest.mark.parametrize("refresh", [
+    "0; url=data:text/html,x", "0;URL='javascript:alert(1)'", "0; Url = 'https://rogue.example/'"])
+def test_a_refresh_is_read_as_browsers_read_it(refresh):
+    page = f'<html><head><meta http-equiv="Refresh" content="{refresh}"></head></html>'
+    assert page_violations(page, set(), {"rogue.example"})
+
+
+def test_a_refresh_to_the_site_itself_passes():
+    page = '<html><head><meta http-equiv="refresh" content="0; URL=/posts/new/"></head></html>'
+    assert page_violations(page, set(), {"rogue.example"}) == []
+
+
 def test_the_sanitiser_keeps_what_the_policy_allows_and_nothing_else():
     allowed = ('<p>Text <a href="https://court.example/">a ruling</a>, '
                '<span class="domain" translate="no" data-domain="rogue.example">rogue[.]example</span>'
