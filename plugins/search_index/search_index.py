@@ -39,6 +39,7 @@ from pelican import signals
 from pelican.generators import Generator
 from site_model.listings import listing_in_every_language, with_translations
 from site_model.output import keep, remove, write_bytes, written_bytes
+from site_model.site import site_of
 
 from .pagefind_service import PagefindService
 
@@ -244,7 +245,7 @@ class SearchPagesGenerator(Generator):
     def generate_context(self):
         reports = [r for r in with_translations(self.context.get("articles", []))
                    if r.status == "published"]
-        paths = self.context["site_paths"]
+        paths = site_of(self.context).paths
         roots = {lang: paths[lang].search_bundles_root for lang in paths}
         self.indexer = Indexer(self.settings, self.output_path, reports, roots)
         self.indexer.open_indexes()
