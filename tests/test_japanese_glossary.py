@@ -13,11 +13,14 @@ HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z-]*):[ \t]*(.*)$")
 # Kana, kanji and the full-width forms Japanese text is set in.
 JAPANESE = r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 COMPANY = "レジットスクリプト"
+SPACE_BESIDE_JAPANESE = re.compile(rf"{JAPANESE} | (?={JAPANESE})")
+HEADLINE_WITH_SOURCE = re.compile(rf"[^　]+　{COMPANY}が\w+")
 
 
 def table(heading):
     """The rows of the first table under a heading of the guide, as lists of cells."""
-    section = GUIDE.read_text(encoding="utf-8").split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
     rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
             for line in section.splitlines()
             if line.startswith("|") and not line.startswith("|---")][1:]
@@ -30,7 +33,8 @@ def words(cell):
 
 def glossary():
     """[(word to use, [words not to use], [longer words that may hold one])]."""
-    return [(use, words(avoid), words(rest[0]) if rest else []) for use, avoid, *rest in table("用語の統一")]
+    return [(use, words(avoid), words(rest[0]) if rest else [])
+            for use, avoid, *rest in table("用語の統一")]
 
 
 def first_mentions():
@@ -54,7 +58,8 @@ def uses(text, use, avoid, allowed):
 
 def header_and_body(text):
     head, _, body = text.partition("\n\n")
-    fields = [HEADER_LINE.match(line).groups() for line in head.splitlines() if HEADER_LINE.match(line)]
+    matches = (HEADER_LINE.match(line) for line in head.splitlines())
+    fields = [match.groups() for match in matches if match]
     return fields, body
 
 
@@ -96,6 +101,10 @@ def test_the_glossary_is_there_and_can_fail():
     assert uses("初めての客", "利用者、購入者", "客", ["客観"])
     assert not uses("客観的な事実", "利用者、購入者", "客", ["客観"])
     assert ("レジットスクリプト", "米レジットスクリプト（LegitScript）") in first_mentions()
+    assert SPACE_BESIDE_JAPANESE.search("[[example.net]] というサイト")
+    assert not SPACE_BESIDE_JAPANESE.search("[[example.net]]というサイト")
+    assert not HEADLINE_WITH_SOURCE.fullmatch("レジットスクリプト：閉鎖は1万4000件")
+    assert HEADLINE_WITH_SOURCE.fullmatch("閉鎖は1万4000件　レジットスクリプトが発表")
 
 
 def test_japanese_text_uses_the_glossarys_words():
@@ -127,7 +136,8 @@ def test_a_name_is_given_in_full_at_its_first_mention_and_only_there():
                 if first_full < 0 or first_full + full.index(short) != value.find(short):
                     found.append(f"{where}: {part}: first '{short}' (write '{full}')")
                 elif value.count(full) > 1:
-                    found.append(f"{where}: {part}: '{full}' twice (write '{short}' after the first)")
+                    found.append(f"{where}: {part}: '{full}' twice"
+                                 f" (write '{short}' after the first)")
     assert found == [], "\n".join(found)
 
 
@@ -151,7 +161,7 @@ def test_japanese_headlines_share_one_style():
         for part, title in readable_parts(text):
             if part != "Title" or COMPANY not in title:
                 continue
-            if not re.fullmatch(rf"[^　]+　{COMPANY}が\w+", title) or title.count(COMPANY) > 1:
+            if not HEADLINE_WITH_SOURCE.fullmatch(title) or title.count(COMPANY) > 1:
                 found.append(f"{where}: Title: {title} (write '見出し　{COMPANY}が指摘')")
     assert found == [], "\n".join(found)
 
@@ -159,12 +169,11 @@ def test_japanese_headlines_share_one_style():
 def test_no_half_width_space_next_to_japanese_in_posts():
     # "[[example.net]] というサイト": Japanese sets no space between words,
     # not even beside a Latin name or a domain.
-    space = re.compile(rf"{JAPANESE} | (?={JAPANESE})")
     found = []
     for where, text in japanese_posts():
         for part, value in readable_parts(text):
             for line in value.splitlines():
                 line = re.sub(r"^(#+|[a-z]+:) ", "", line)
-                if space.search(line):
+                if SPACE_BESIDE_JAPANESE.search(line):
                     found.append(f"{where}: {part}: {line.strip()[:40]}")
     assert found == [], "\n".join(found)
