@@ -63,4 +63,4 @@ def assert_same_site(first, second):
 def warm_cache():
     """Settings for builds that keep what they read between them, as the live
     preview's builds do (pass the same value to every build of one "process")."""
-    return {"WARM_STATE": {}}
+    return {site_build.WARM: site_build.WarmCache()}

@@ -11,7 +11,7 @@ import pytest
 from build_speed.incremental import IncrementalWriter, page_values, posts_in
 from pelican.contents import Article
 
-from tests.fixture_sites import build_in_process
+from tests.fixture_sites import build_in_process, warm_cache
 from tests.site import ROOT
 
 
@@ -61,7 +61,7 @@ def recorded_reads(monkeypatch):
 
 
 def warm_build(tmp_path, theme=None):
-    extra = {"WARM_STATE": {}}
+    extra = warm_cache()
     if theme:
         extra["THEME"] = str(theme)
     _, result = build_in_process(tmp_path / "output", ROOT / "content", extra=extra, fresh=False)

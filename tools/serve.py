@@ -67,7 +67,7 @@ class Preview:
         self.site = Path(site or ROOT / ".preview" / "site").resolve()
         self.overrides = overrides or {}
         self.seen = {}  # each watched file's bytes, by digest, as last built
-        self.warm = {}
+        self.warm = site_build.WarmCache()
         self.service = None
         self.build_number = 0
         self.problems = []
@@ -82,7 +82,7 @@ class Preview:
         overrides = {
             **self.overrides,
             "FEED_DOMAIN": self.address,  # canonical links, feeds, sitemap: where it is served
-            "WARM_STATE": self.warm,
+            site_build.WARM: self.warm,
             "SEARCH_SERVICE": self.search_service(),
             "SEARCH_DEFERRED": True,  # pages first, the search index just after
         }
@@ -185,8 +185,7 @@ class Preview:
 
     def forget_read_posts(self):
         """Posts read earlier carry labels from the catalogs: read them again."""
-        for key in [k for k in self.warm if k.startswith("read:")]:
-            del self.warm[key]
+        self.warm.read_posts.clear()
 
 
 def compile_catalogs():

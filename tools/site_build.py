@@ -48,6 +48,7 @@ from site_model.output import Journal  # noqa: E402
 from site_model.problems import ContentProblems, Problem, report  # noqa: E402
 
 ERROR_LOG = ROOT / "cache" / "last-build-error.txt"
+WARM = "WARM_CACHE"
 
 
 @dataclass
@@ -114,6 +115,25 @@ class MemoryBytecodeCache(BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
+@dataclass(slots=True)
+class WarmCache:
+    """Everything a long-lived process (the live preview, tests of it) keeps
+    from one build to the next, each under its own name. It is handed to a
+    build as the setting ``WARM_CACHE``; builds without it (``make build``,
+    ``make publish``) keep nothing. Slots: no plugin can add a field of its own.
+    """
+
+    journal: Journal = field(default_factory=Journal)  # writes held until a build succeeds
+    templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    read_posts: dict = field(default_factory=dict)  # generator -> Pelican's content cache
+    checked: dict = field(default_factory=dict)  # the content check's results per file
+    search_files: dict = field(default_factory=dict)  # bundle folder -> (version, files)
+    output_checked: str = ""  # the output folder the gate has walked once
+    writer: object = None  # the incremental writer of the build running now
+    last_build: dict = field(default_factory=dict)  # pages rendered and written, last build
+    after_build: list = field(default_factory=list)  # work left for after the build
+
+
 def settings_for(settings_file="pelicanconf.py", output=None, content=None, overrides=None):
     override = dict(overrides or {})
     if output is not None:
@@ -122,9 +142,9 @@ def settings_for(settings_file="pelicanconf.py", output=None, content=None, over
         override["PATH"] = str(Path(content).resolve())
     settings = read_settings(str(ROOT / settings_file), override=override)
     # A long-lived preview compiles each template once, not once a build.
-    warm = settings.get("WARM_STATE")
-    cache = warm.setdefault("templates", MemoryBytecodeCache()) if warm is not None else None
-    settings["JINJA_ENVIRONMENT"].setdefault("bytecode_cache", cache or MemoryBytecodeCache())
+    warm = settings.get(WARM)
+    cache = warm.templates if warm is not None else MemoryBytecodeCache()
+    settings["JINJA_ENVIRONMENT"].setdefault("bytecode_cache", cache)
     return settings
 
 
@@ -184,10 +204,10 @@ def build(settings, fresh=True, before_swap=None, on_done=None):
 
     With ``fresh``, into ``OUTPUT.next``, swapped in on success
     (``before_swap(folder)`` may return more problems first). Otherwise in
-    place, as the live preview builds with ``WARM_STATE``: its writes are held
-    in a journal and applied only on success. ``on_done(result)`` is called
-    once the build's pages are in place, before the work plugins left for
-    after the build (``WARM_STATE["after_build"]``, each called with whether
+    place, as the live preview builds with a :class:`WarmCache`: its writes are
+    held in a journal and applied only on success. ``on_done(result)`` is
+    called once the build's pages are in place, before the work plugins left
+    for after the build (``WarmCache.after_build``, each called with whether
     the build succeeded).
     """
     started = time.perf_counter()
@@ -195,8 +215,8 @@ def build(settings, fresh=True, before_swap=None, on_done=None):
     target = output.with_name(output.name + ".next") if fresh else output
     # A fresh folder needs no emptying; a folder built in place is kept on purpose.
     settings = {**settings, "OUTPUT_PATH": str(target), "DELETE_OUTPUT_DIRECTORY": False}
-    warm = settings.get("WARM_STATE")
-    journal = warm.setdefault("journal", Journal()) if warm is not None else None
+    warm = settings.get(WARM)
+    journal = warm.journal if warm is not None else None
     if fresh:
         shutil.rmtree(target, ignore_errors=True)
     if journal is not None:
@@ -215,8 +235,9 @@ def build(settings, fresh=True, before_swap=None, on_done=None):
     result = BuildResult(sorted(set(problems)), time.perf_counter() - started, output, changed)
     if on_done is not None:
         on_done(result)
-    for job in warm.pop("after_build", []) if warm is not None else ():
-        job(result.ok)
+    jobs = warm.after_build if warm is not None else []
+    while jobs:
+        jobs.pop(0)(result.ok)
     return result
 
 

@@ -13,7 +13,7 @@
   thousands of times; once the articles are final, each one's are fixed
   (``override_url``, ``override_save_as``).
 - A process that builds many times (the live preview) passes a dict in
-  ``WARM_STATE``: the posts it read stay in memory and are read again only
+  ``WARM_CACHE``: the posts it read stay in memory and are read again only
   when their file changes, and only the pages whose inputs changed are
   rendered (:mod:`.incremental`). Pelican memoizes each post's content and
   summary, with its links resolved, on the class and for the life of the
@@ -22,7 +22,7 @@
   stay in memory.
 
 Adds nothing to the template context. Settings read: ``MARKDOWN``,
-``BUILD_PARALLEL_MIN_FILES``, ``WARM_STATE``.
+``BUILD_PARALLEL_MIN_FILES``, ``WARM_CACHE``.
 """
 
 import multiprocessing
@@ -124,7 +124,7 @@ def keep_read_posts(generator):
     warm = warm_state(generator.settings)
     if warm is None:
         return
-    generator._cache = warm.setdefault(f"read:{type(generator).__name__}", {})
+    generator._cache = warm.read_posts.setdefault(type(generator).__name__, {})
     generator._cache_data_policy = True
     generator.save_cache = lambda: None  # kept in memory, never pickled
     for _, content in generator._cache.values():

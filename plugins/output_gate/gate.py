@@ -193,11 +193,11 @@ def check_output_folder(output_path, settings):
 
     A long-lived preview walks its folder once: later builds write through
     the journal, which writes regular files only."""
-    warm = settings.get("WARM_STATE")
+    warm = settings.get("WARM_CACHE")
     if warm is not None:
-        if warm.get("output_checked") == str(output_path):
+        if warm.output_checked == str(output_path):
             return
-        warm["output_checked"] = str(output_path)
+        warm.output_checked = str(output_path)
     root = Path(output_path).resolve()
     problems = []
     for directory, folders, files in os.walk(root, followlinks=False):

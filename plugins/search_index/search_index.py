@@ -25,7 +25,7 @@ Settings read: ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``, ``PLUGIN_PATHS``,
 ``THEME``, ``SEARCH_SERVICE`` (a running :class:`PagefindService` that
 outlives the build, as the live preview keeps one; by default each build
 starts its own) and ``SEARCH_DEFERRED`` (the live preview's: the shards are
-written once the build's pages are served, by ``WARM_STATE["after_build"]``).
+written once the build's pages are served, by ``WARM_CACHE.after_build``).
 """
 
 import hashlib
@@ -114,7 +114,7 @@ def is_current(bundle, fingerprint):
 
 
 def is_deferred(settings):
-    return bool(settings.get("SEARCH_DEFERRED")) and settings.get("WARM_STATE") is not None
+    return bool(settings.get("SEARCH_DEFERRED")) and settings.get("WARM_CACHE") is not None
 
 
 class Indexer:
@@ -203,8 +203,8 @@ class Indexer:
         folder = self.output_path / bundle
         marker = folder / RECORDS_DIGEST
         version = marker.read_text() if marker.exists() else None
-        warm = self.settings.get("WARM_STATE")
-        listed = warm.setdefault("search_files", {}) if warm is not None else {}
+        warm = self.settings.get("WARM_CACHE")
+        listed = warm.search_files if warm is not None else {}
         if version is None or listed.get(folder, (None,))[0] != version:
             names = [path.relative_to(self.output_path).as_posix()
                      for path in folder.rglob("*") if path.is_file()]
@@ -250,9 +250,9 @@ class SearchPagesGenerator(Generator):
         self.indexer = Indexer(self.settings, self.output_path, reports, roots)
         self.indexer.open_indexes()
         self.context[INDEXER] = self.indexer
-        warm = self.settings.get("WARM_STATE")
+        warm = self.settings.get("WARM_CACHE")
         if warm is not None:
-            warm.setdefault("after_build", []).append(self.indexer.after_build)
+            warm.after_build.append(self.indexer.after_build)
         self.context["search_bundles"] = {lang: self.indexer.bundles(lang) for lang in paths}
 
     def generate_output(self, writer):
