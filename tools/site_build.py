@@ -17,8 +17,8 @@ Every build (``make build``, ``make publish``, the live preview) goes through
 - an error in the site's own code is one line saying so, with the details in
   ``cache/last-build-error.txt`` for the developers.
 
-Pelican's signals and its log de-duplication live in its modules: both are
-reset before each build, so a process that builds many times (the preview,
+Pelican's signals, its log de-duplication and its memoised content live in
+its modules: all are reset before each build (:mod:`site_model.pelican_compat`), so a process that builds many times (the preview,
 the tests) builds each time exactly as a fresh process would.
 """
 
@@ -30,21 +30,18 @@ import shutil
 import sys
 import time
 import traceback
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins")] if str(ROOT / "plugins") not in sys.path else []
 
-from blinker import Signal  # noqa: E402
 from jinja2 import BytecodeCache  # noqa: E402
 from pelican import Pelican  # noqa: E402
-from pelican.log import LimitFilter  # noqa: E402
-from pelican.plugins import signals  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from site_model.html_policy import UnsafeHTML  # noqa: E402
 from site_model.output import Journal  # noqa: E402
+from site_model.pelican_compat import reset_pelican  # noqa: E402
 from site_model.problems import ContentProblems, Problem, report  # noqa: E402
 
 ERROR_LOG = ROOT / "cache" / "last-build-error.txt"
@@ -146,21 +143,6 @@ def settings_for(settings_file="pelicanconf.py", output=None, content=None, over
     cache = warm.templates if warm is not None else MemoryBytecodeCache()
     settings["JINJA_ENVIRONMENT"].setdefault("bytecode_cache", cache)
     return settings
-
-
-def reset_pelican():
-    """Forget what an earlier build in this process left in Pelican's modules:
-    the plugins it connected (each build connects those of its own settings)
-    and the messages it has already logged once."""
-    for name in dir(signals):
-        signal = getattr(signals, name)
-        if isinstance(signal, Signal):
-            for receiver in list(signal.receivers.values()):
-                function = receiver() if isinstance(receiver, weakref.ref) else receiver
-                if function is not None:
-                    signal.disconnect(function)
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
 
 
 def run(settings):

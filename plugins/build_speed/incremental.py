@@ -41,7 +41,7 @@ from pelican.contents import Article, Content
 from pelican.paginator import Page as ListingPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
-from pelican.writers import FileOverwriteFailedError, Writer
+from site_model.pelican_compat import JournalledWriter
 
 logger = logging.getLogger(__name__)
 
@@ -323,7 +323,7 @@ class _ChangedOnly:
                 stream.write(data)
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(JournalledWriter):
     """Pelican's writer, rendering only the pages whose fingerprint changed."""
 
     def __init__(self, output_path, settings=None):
@@ -420,27 +420,9 @@ class IncrementalWriter(Writer):
         self.rendered += 1
         return template.render(localcontext)
 
-    def _claim(self, filename, override):
-        """Pelican's rule for a file written twice (``Writer._open_w``), without opening it."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
-                )
-            return False
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                "previously (set `override=True` if intended)"
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return True
-
-    def _open_w(self, filename, encoding, override=False):
+    def open_file(self, filename, encoding, claimed):
         skip, self._skip_next = self._skip_next, False
-        if not self._claim(filename, override):
+        if not claimed:
             return open(os.devnull, "w", encoding=encoding)
         return _ChangedOnly(filename, encoding, skip, self.journal)
 
@@ -456,7 +438,7 @@ class IncrementalWriter(Writer):
             self._depends[name] = sources_of(inputs, self._digests)
             if not self._unchanged(name, fingerprint):
                 return False
-        self._claim(os.path.join(self.output_path, name), override=False)
+        self.claim(os.path.join(self.output_path, name), override=False)
         return True
 
     def write_text(self, name, text):
@@ -467,7 +449,7 @@ class IncrementalWriter(Writer):
         path = os.path.join(self.output_path, name)
         if self.journal is None:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-        if self._claim(path, override=False):
+        if self.claim(path, override=False):
             with _ChangedOnly(path, "utf-8", skip=False, journal=self.journal) as stream:
                 stream.write(data)
         self._fingerprints.setdefault(name, "written")
