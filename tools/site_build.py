@@ -126,6 +126,7 @@ class WarmCache:
     checked: dict = field(default_factory=dict)  # the content check's results per file
     search_files: dict = field(default_factory=dict)  # bundle folder -> (version, files)
     output_checked: str = ""  # the output folder the gate has walked once
+    gate_passed: set = field(default_factory=set)  # digests of HTML the gate has passed
     writer: object = None  # the incremental writer of the build running now
     last_build: dict = field(default_factory=dict)  # pages rendered and written, last build
     after_build: list = field(default_factory=list)  # work left for after the build

@@ -23,6 +23,12 @@ from site_model.output import write_text
 from site_model.site import site_of
 from site_model.urls import page_url, site_root
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {}
+READS = {}
+
 XMLNS = (
     'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
     'xmlns:xhtml="http://www.w3.org/1999/xhtml"'

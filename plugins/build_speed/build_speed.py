@@ -40,6 +40,15 @@ from site_model.pelican_compat import (
 
 from .incremental import IncrementalWriter, finish_writing, warm_state
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.override_url": "article_generator_finalized",
+            "article.override_save_as": "article_generator_finalized"}
+# The incremental writer counts the static files published (the gate keeps those
+# pages refer to) in every page's fingerprint.
+READS = {"context.staticfiles": "generate_output"}
+
 
 def _convert_ahead(path):
     # Runs in a worker forked after the reader was made: it is inherited, not sent.

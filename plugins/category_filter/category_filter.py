@@ -26,6 +26,14 @@ from site_model.listings import every_article, linked_listings
 from site_model.site import site_of
 from site_model.urls import site_paths
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.category_label": "article_generator_finalized",
+            "article.category_url": "article_generator_finalized",
+            "context.category_filter": "generate_context"}
+READS = {}
+
 
 @dataclass(frozen=True)
 class FilterEntry:

@@ -21,6 +21,12 @@ from site_model.problems import ContentProblems
 
 from .checker import check_content
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {}
+READS = {}
+
 
 def check_before_building(pelican):
     warm = pelican.settings.get("WARM_CACHE")

@@ -30,6 +30,12 @@ from site_model.site import site_of
 
 from .markdown_syntax import DomainMentionExtension
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.content": "content_object_init", "article.title": "content_object_init"}
+READS = {}
+
 EXTERNAL_LINK = re.compile(r'<a\s+([^>]*?)href="(https?://[^"]+)"([^>]*)>', re.IGNORECASE)
 
 

@@ -33,6 +33,12 @@ from site_model.urls import is_written
 
 from .markdown_syntax import SITE_ROOT_MARK, FigureExtension
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.content": "content_object_init"}
+READS = {}
+
 TYPE_SPAN = re.compile(r'<span class="evidence-type" data-type="(\w+)"></span>')
 META_SPAN = re.compile(
     r'<span class="evidence-meta" data-captured="([^"]*)" data-source="([^"]*)"></span>'

@@ -28,6 +28,13 @@ from site_model.listings import listing_in_every_language
 from site_model.site import site_of
 from site_model.urls import page_url
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"context.pages_by_lang": "generate_context", "context.site_paths": "generate_context",
+            "context.SITE_ROOT": "generate_context", "jinja.page_url": "generator_init"}
+READS = {}
+
 
 class LanguageSitesGenerator(Generator):
     def generate_context(self):

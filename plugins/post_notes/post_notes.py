@@ -42,6 +42,13 @@ from site_model.listings import listing_in_every_language
 from site_model.notes import NOTE_KINDS
 from site_model.site import site_of
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.notes": "all_generators_finalized",
+            "article.untranslated_notes": "all_generators_finalized"}
+READS = {}
+
 
 @dataclass(frozen=True)
 class Note:

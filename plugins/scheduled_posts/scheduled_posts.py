@@ -15,6 +15,12 @@ from datetime import UTC, datetime
 from pelican import signals
 from pelican.contents import Article
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.status": "content_object_init"}
+READS = {}
+
 
 def site_now():
     fixed = os.environ.get("SITE_NOW")

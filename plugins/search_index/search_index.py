@@ -43,6 +43,12 @@ from site_model.site import site_of
 
 from .pagefind_service import PagefindService
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"context.search_bundles": "generate_context"}
+READS = {}
+
 RECORDS_DIGEST = "records.sha256"
 INDEXER = "_search_indexer"
 # Pagefind's ready-made search interfaces: search.js uses none of them.

@@ -25,6 +25,12 @@ from site_model.listings import linked_listings
 from site_model.site import site_of
 from site_model.urls import site_paths
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.series_box": "generate_context"}
+READS = {}
+
 
 @dataclass(frozen=True)
 class SeriesPart:

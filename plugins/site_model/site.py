@@ -30,6 +30,7 @@ from datetime import datetime
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
+from lxml import html as lxml_html
 from pelican.contents import Article, Page
 from pelican.utils import set_date_tzinfo
 
@@ -68,6 +69,8 @@ class PostFacts:
     untranslated_notes: tuple  # the original's notes it does not carry, newest first
     modified: datetime  # the later of Modified (or Date) and its newest note
     domains: tuple  # the domains it names, each once, in order of appearance
+    text: str  # the text of its body, as a reader reads it (no markup)
+    paragraphs: str  # the text of its body's paragraphs, whitespace collapsed
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def make_site(context):
             untranslated_notes=untranslated,
             modified=modified_of(post, (*notes[id(post)], *untranslated), timezone),
             domains=named_domains(post),
+            **body_text(getattr(post, "_content", "") or ""),
         )
     return Site(
         languages=tuple(settings["SITE_LANGUAGES"]),
@@ -221,6 +225,16 @@ def modified_of(post, notes, timezone):
     if declared is not None:
         dates.append(declared)
     return max(dates) if dates else None
+
+
+def body_text(html):
+    """The text of a body, and of its paragraphs: read once per post and build,
+    for every plugin that counts or quotes it."""
+    if not html.strip():
+        return {"text": "", "paragraphs": ""}
+    tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    paragraphs = " ".join(" ".join(p.text_content().split()) for p in tree.iter("p"))
+    return {"text": tree.text_content(), "paragraphs": paragraphs}
 
 
 def named_domains(post):

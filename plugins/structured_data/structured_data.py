@@ -19,6 +19,12 @@ from pelican import signals
 from site_model.site import site_of
 from site_model.translation_of import parse
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.json_ld": "all_generators_finalized"}
+READS = {"article.summary": "all_generators_finalized"}  # summaries' own, when none is given
+
 
 def plain(html):
     if not html or not html.strip():

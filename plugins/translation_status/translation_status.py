@@ -18,6 +18,12 @@ from pelican import signals
 from site_model.site import site_of
 from site_model.translation_of import parse
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.stale_translation": "all_generators_finalized"}
+READS = {}
+
 
 @dataclass(frozen=True)
 class StaleNotice:
