@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 import pelicanconf  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
-from scheduled_posts.scheduled_posts import site_now  # noqa: E402
+from site_model.clock import site_now  # noqa: E402
 from site_model.header import read_header  # noqa: E402
 from site_model.notes import notes_in  # noqa: E402
 from site_model.translation_of import content_hash  # noqa: E402

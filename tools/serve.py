@@ -90,7 +90,7 @@ class Preview:
 
     def search_service(self):
         if self.service is None:
-            from search_index.pagefind_service import PagefindService
+            from site_model.pagefind_service import PagefindService
 
             self.service = PagefindService()
         return self.service

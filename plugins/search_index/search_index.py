@@ -41,7 +41,7 @@ from site_model.listings import listing_in_every_language, with_translations
 from site_model.output import keep, remove, write_bytes, written_bytes
 from site_model.site import site_of
 
-from .pagefind_service import PagefindService
+from site_model.pagefind_service import PagefindService
 
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
