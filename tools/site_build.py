@@ -195,6 +195,12 @@ def build(settings, fresh=True, before_swap=None, on_done=None):
     """
     started = time.perf_counter()
     output = Path(settings["OUTPUT_PATH"])
+    if Path(settings["PATH"]).is_symlink():  # posts read, images copied from anywhere
+        result = BuildResult([Problem("content", 0, "folder", "is a symbolic link: the posts "
+                                      "must live in the project (replace it with the folder)")])
+        if on_done is not None:
+            on_done(result)
+        return result
     target = output.with_name(output.name + ".next") if fresh else output
     # A fresh folder needs no emptying; a folder built in place is kept on purpose.
     settings = {**settings, "OUTPUT_PATH": str(target), "DELETE_OUTPUT_DIRECTORY": False}
