@@ -75,7 +75,8 @@ def publish(settings, writer, static, refused):
         head = stream.read(16)
     if format_of(head) is None and source.suffix.lower() not in IMAGE_SUFFIXES:
         return False
-    shown = Path(Path(settings["PATH"]).name, static.source_path).as_posix()
+    relative = source.relative_to(settings["PATH"]).as_posix()
+    shown = f"{Path(settings['PATH']).name}/{relative}"
     _ = translations_for(settings, settings["DEFAULT_LANG"]).gettext
     try:
         with open_image(source):  # its size, before any pixel is decoded
@@ -85,7 +86,7 @@ def publish(settings, writer, static, refused):
         if problem.code == "not-an-image":
             refused.append(Problem(shown, 0, "file", _(MESSAGES["unknown"])))
         else:
-            values = problem_values(static.source_path)
+            values = problem_values(relative)
             refused.append(Problem(shown, 0, "file", _(IMAGE_PROBLEMS[problem.code]) % values))
         return True
     except UnknownImage:

@@ -49,7 +49,7 @@ def stripped(data):
     """``data`` without metadata; raises DamagedImage or UnknownImage."""
     kind = format_of(data)
     if kind is None:
-        raise UnknownImage(N_("not a JPEG, PNG, WebP or GIF image"))
+        raise UnknownImage("not a JPEG, PNG, WebP or GIF image")
     return {"JPEG": jpeg, "PNG": png, "WEBP": webp, "GIF": gif}[kind](data)
 
 

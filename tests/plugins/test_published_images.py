@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from tests.fixture_sites import assert_same_site, build_in_process, post, write_content
+from tests.fixture_sites import WITHOUT_SEARCH, assert_same_site, build_in_process, post, write_content
 from tests.fixtures.images.sources import SECRETS, SOURCES, jpeg
 
 FIGURE = "::: figure\nimage: /images/{name}\nalt: Evidence {name}\ncaption: Evidence.\n:::\n"
@@ -117,8 +117,10 @@ def test_the_preview_publishes_stripped_images_through_its_journal(tmp_path):
 def test_an_earlier_builds_link_to_the_original_is_not_written_through(tmp_path):
     content = content_with_images(tmp_path / "content")
     original = (content / "images" / "photo.jpg").read_bytes()
-    build_in_process(tmp_path / "output", content, extra={"STATIC_CREATE_LINKS": True},
-                     plugins=["evidence_figures"], fresh=False)
+    before = [p for p in WITHOUT_SEARCH if p != "published_images"]
+    _, result = build_in_process(tmp_path / "output", content, fresh=False, plugins=before,
+                                 extra={"STATIC_CREATE_LINKS": True})
+    assert result.ok and (tmp_path / "output" / "images" / "photo.jpg").stat().st_nlink == 2
     site, result = build_in_process(tmp_path / "output", content, fresh=False)
     assert result.ok, result.problems
     assert (content / "images" / "photo.jpg").read_bytes() == original
