@@ -66,7 +66,7 @@ def named(result, path, line, field, words=""):
     assert any(words in p.message for p in found), (words, found)
 
 
-FIGURE = f"content/en/report.md"
+FIGURE = "content/en/report.md"
 
 
 @pytest.mark.parametrize("name, data", [

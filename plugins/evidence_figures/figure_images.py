@@ -6,7 +6,8 @@ say that the post "could not be read".
 
 The content check, which runs first, names most of these; this check is the
 figure block's own guarantee, also when the content check is off. A long-lived
-preview (``WARM_STATE``) remembers each unchanged image's verdict.
+preview (``WARM_STATE``) remembers each unchanged post's figures and each
+unchanged image's verdict.
 """
 
 import os
@@ -63,9 +64,27 @@ def verdict(settings, image, memo):
         stamp = (status.st_size, status.st_mtime_ns, status.st_mode)
     except (OSError, ValueError):
         stamp = None
-    remembered = memo.get(image)
+    remembered = memo.get(("image", image))
     if stamp is None or remembered is None or remembered[0] != stamp:
-        remembered = memo[image] = (stamp, image_problem(settings["PATH"], image))
+        remembered = memo[("image", image)] = (stamp, image_problem(settings["PATH"], image))
+    return remembered[1]
+
+
+def figures_of(settings, path, memo):
+    """(language, [(line, value)]) of the post at ``path``, remembered while it
+    is unchanged; None for a file that is not UTF-8 text."""
+    status = path.stat()
+    stamp = (status.st_size, status.st_mtime_ns)
+    remembered = memo.get(("post", path))
+    if remembered is None or remembered[0] != stamp:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            found = None  # the content check names a file that is not UTF-8 text
+        else:
+            relative = path.relative_to(settings["PATH"])
+            found = (language(settings, relative, text), list(image_fields(text)))
+        remembered = memo[("post", path)] = (stamp, found)
     return remembered[1]
 
 
@@ -75,16 +94,15 @@ def check_figure_images(settings):
     root = Path(settings["PATH"])
     problems = []
     for path in posts(settings):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # the content check names a file that is not UTF-8 text
-        relative = path.relative_to(root)
-        for line, value in image_fields(text):
+        found = figures_of(settings, path, memo)
+        if found is None:
+            continue
+        lang, fields = found
+        for line, value in fields:
             code = verdict(settings, image_path(value), memo)
             if code:
-                _ = translations_for(settings, language(settings, relative, text)).gettext
-                shown = (Path(root.name) / relative).as_posix()
+                _ = translations_for(settings, lang).gettext
+                shown = (Path(root.name) / path.relative_to(root)).as_posix()
                 problems.append(Problem(shown, line, "figure",
                                         _(IMAGE_PROBLEMS[code]) % problem_values(value)))
     if problems:

@@ -16,6 +16,7 @@ inside the block are allowed.
 """
 
 import re
+import unicodedata
 import warnings
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -104,6 +105,9 @@ IMAGE_PROBLEMS = {
 }
 
 
+UNPRINTED = {"Cc", "Cf", "Zl", "Zp"}
+
+
 class ImageProblem(ValueError):
     """An image that cannot be read; ``code`` is a key of IMAGE_PROBLEMS."""
 
@@ -118,9 +122,11 @@ def problem_values(image):
 
 
 def printable(text):
-    """``text`` with control characters shown as escapes, so a name can never
-    start a line of its own in a list of problems."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+    """``text`` with control, format and line-breaking characters shown as
+    escapes (``\\n``), so a name can never start a line of its own in a list
+    of problems, nor reorder it; other characters (Japanese, spaces) stay."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in UNPRINTED else c
+                   for c in str(text))
 
 
 def image_file(content_root, image):

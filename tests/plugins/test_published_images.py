@@ -7,7 +7,13 @@ import io
 import pytest
 from PIL import Image
 
-from tests.fixture_sites import WITHOUT_SEARCH, assert_same_site, build_in_process, post, write_content
+from tests.fixture_sites import (
+    WITHOUT_SEARCH,
+    assert_same_site,
+    build_in_process,
+    post,
+    write_content,
+)
 from tests.fixtures.images.sources import SECRETS, SOURCES, jpeg
 
 FIGURE = "::: figure\nimage: /images/{name}\nalt: Evidence {name}\ncaption: Evidence.\n:::\n"
@@ -125,3 +131,15 @@ def test_an_earlier_builds_link_to_the_original_is_not_written_through(tmp_path)
     assert result.ok, result.problems
     assert (content / "images" / "photo.jpg").read_bytes() == original
     assert_no_metadata((site.root / "images" / "photo.jpg").read_bytes(), "photo.jpg")
+
+
+def test_the_themes_own_images_hold_no_metadata(built):
+    # Copied by Pelican from the theme, not through this plugin: they must be clean already.
+    site, _ = built
+    from published_images.strip import format_of, stripped
+
+    themes = [p for p in (site.root / "theme").rglob("*") if p.is_file()
+              and format_of(p.read_bytes()[:16])]
+    assert themes
+    for path in themes:
+        assert stripped(path.read_bytes()) == path.read_bytes(), path
