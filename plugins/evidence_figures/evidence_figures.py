@@ -145,6 +145,16 @@ class FigureSizesGenerator(Generator):
         return Problem(shown, line, "figure", _(IMAGE_PROBLEMS[code]) % problem_values(value))
 
 
+def upright_copy(picture):
+    """``picture`` turned as a browser shows its published original."""
+    if orientation(picture) == 1:
+        return picture
+    try:
+        return ImageOps.exif_transpose(picture)
+    except Exception:  # noqa: BLE001 - EXIF written by anyone: unreadable means upright
+        return picture
+
+
 def smaller_copy(source, width):
     """The WebP bytes of the image at ``source``, ``width`` pixels wide, upright:
     no EXIF or XMP (nothing about the camera), the original's colour profile."""
@@ -153,7 +163,7 @@ def smaller_copy(source, width):
         profile = picture.info.get("icc_profile") or b""
         if picture.mode not in ("RGB", "RGBA", "P"):
             profile = b""  # a profile for CMYK or grey pixels does not fit RGB ones
-        upright = ImageOps.exif_transpose(picture) if orientation(picture) > 1 else picture
+        upright = upright_copy(picture)
         height = round(upright.height * width / upright.width)
         resized = upright.convert("RGB").resize((width, height), Image.LANCZOS)
     out = io.BytesIO()

@@ -22,6 +22,7 @@ Adds nothing to the template context. Settings read: ``PATH``,
 ``OUTPUT_PATH``, ``DEFAULT_LANG``, ``TRANSLATIONS_DIR``.
 """
 
+import io
 import os
 from pathlib import Path
 
@@ -82,6 +83,8 @@ def publish(settings, writer, static, refused):
         with open_image(source):  # its size, before any pixel is decoded
             pass
         data = stripped(source.read_bytes())
+        with open_image(io.BytesIO(data)):  # what is published still opens as an image
+            pass
     except ImageProblem as problem:
         if problem.code == "not-an-image":
             refused.append(Problem(shown, 0, "file", _(MESSAGES["unknown"])))

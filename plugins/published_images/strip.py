@@ -8,6 +8,7 @@ named (a list of what renders), so a block no list knows is left out too.
 """
 
 import struct
+import warnings
 
 from PIL import Image
 from site_model.catalogs import N_
@@ -75,9 +76,11 @@ def orientation_exif(payload):
     sideways would be published sideways.
     """
     try:
-        turn = Image.Exif()
-        turn.load(payload)
-        value = int(turn.get(0x0112, 1))
+        with warnings.catch_warnings():  # Pillow warns of corrupt EXIF: unreadable is upright
+            warnings.simplefilter("ignore")
+            turn = Image.Exif()
+            turn.load(payload)
+            value = int(turn.get(0x0112, 1))
     except Exception:  # noqa: BLE001 - EXIF written by anyone: unreadable means upright
         return b""
     if not 2 <= value <= 8:

@@ -150,21 +150,22 @@ def image_file(content_root, image):
 @contextmanager
 def open_image(path):
     """Pillow's image of the file at ``path``, its size checked before any
-    pixel is decoded; every failure is an ImageProblem."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+    pixel is decoded; every failure is an ImageProblem. Pillow's warnings (an
+    enormous image, corrupt EXIF) are never printed: the problems say it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
             picture = Image.open(path)
-    except Image.DecompressionBombError:
-        raise ImageProblem("too-large") from None
-    except Image.UnidentifiedImageError:
-        raise ImageProblem("not-an-image") from None
-    except (OSError, ValueError, SyntaxError):
-        raise ImageProblem("damaged") from None
-    with picture:
-        if picture.width * picture.height > MAX_PIXELS:
-            raise ImageProblem("too-large")
-        yield picture
+        except Image.DecompressionBombError:
+            raise ImageProblem("too-large") from None
+        except Image.UnidentifiedImageError:
+            raise ImageProblem("not-an-image") from None
+        except (OSError, ValueError, SyntaxError, EOFError):
+            raise ImageProblem("damaged") from None
+        with picture:
+            if picture.width * picture.height > MAX_PIXELS:
+                raise ImageProblem("too-large")
+            yield picture
 
 
 def orientation(picture):
@@ -173,7 +174,9 @@ def orientation(picture):
     if picture.format not in ("JPEG", "MPO"):
         return 1
     try:
-        value = int(picture.getexif().get(0x0112, 1))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = int(picture.getexif().get(0x0112, 1))
     except Exception:  # noqa: BLE001 - EXIF written by anyone: unreadable means upright
         return 1
     return value if 1 <= value <= 8 else 1
@@ -189,7 +192,7 @@ def read_pixels(picture):
     """Decode every pixel of ``picture``; a damaged file is an ImageProblem."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore")
             picture.load()
     except (OSError, ValueError, SyntaxError, EOFError):
         raise ImageProblem("damaged") from None
