@@ -48,34 +48,46 @@ MESSAGES = {
 def publish_images_stripped(generator):
     """Route the static generator's copy of each image through :func:`publish`."""
     copy = generator._link_or_copy_staticfile
+    update_required = generator._file_update_required
     generate_output = generator.generate_output
+    settings = generator.settings
 
     def generate_output_stripped(writer):
         refused = []
 
         def link_or_copy(static):
-            if not publish(generator.settings, writer, static, refused):
+            if is_image(settings, static):
+                publish(settings, writer, static, refused)
+            else:
                 copy(static)
 
+        # An image is written every build: Pelican would keep a link to the
+        # original (STATIC_CREATE_LINKS), or a copy made before this plugin.
+        generator._file_update_required = lambda static: (
+            is_image(settings, static) or update_required(static))
         generator._link_or_copy_staticfile = link_or_copy
         try:
             generate_output(writer)
         finally:
             generator._link_or_copy_staticfile = copy
+            generator._file_update_required = update_required
         if refused:
             raise ContentProblems(refused)
 
     generator.generate_output = generate_output_stripped
 
 
-def publish(settings, writer, static, refused):
-    """Write the image ``static`` without metadata; False for a file that is
-    no image, which Pelican copies as usual."""
+def is_image(settings, static):
+    """Whether the static file is an image, by its bytes or by its name."""
     source = Path(settings["PATH"], static.source_path)
     with open(source, "rb") as stream:
         head = stream.read(16)
-    if format_of(head) is None and source.suffix.lower() not in IMAGE_SUFFIXES:
-        return False
+    return format_of(head) is not None or source.suffix.lower() in IMAGE_SUFFIXES
+
+
+def publish(settings, writer, static, refused):
+    """Write the image ``static`` without metadata, or add to ``refused`` why not."""
+    source = Path(settings["PATH"], static.source_path)
     relative = source.relative_to(settings["PATH"]).as_posix()
     shown = f"{Path(settings['PATH']).name}/{relative}"
     _ = translations_for(settings, settings["DEFAULT_LANG"]).gettext
@@ -91,17 +103,16 @@ def publish(settings, writer, static, refused):
         else:
             values = problem_values(relative)
             refused.append(Problem(shown, 0, "file", _(IMAGE_PROBLEMS[problem.code]) % values))
-        return True
+        return
     except UnknownImage:
         refused.append(Problem(shown, 0, "file", _(MESSAGES["unknown"])))
-        return True
+        return
     except DamagedImage as damage:
         refused.append(Problem(shown, 0, "file", _(MESSAGES["damaged"]) % {
             "reason": _(str(damage))}))
-        return True
+        return
     unlink_if_linked(source, Path(settings["OUTPUT_PATH"], static.save_as))
     write_bytes(writer, static.save_as, data)
-    return True
 
 
 def unlink_if_linked(source, target):

@@ -13,6 +13,11 @@
 (default), ``document`` or ``illustration``; ``captured`` is a date and
 ``source`` the domain it came from (shown defanged, never linked). Blank lines
 inside the block are allowed.
+
+Every image the site reads (a figure's, one in ``content/images/``) is opened
+with :func:`open_image`: its size is checked before any pixel is decoded, and
+whatever cannot be read is an :class:`ImageProblem` whose code names one of
+``IMAGE_PROBLEMS``, never a Pillow exception or warning.
 """
 
 import re

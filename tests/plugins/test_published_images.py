@@ -120,14 +120,16 @@ def test_the_preview_publishes_stripped_images_through_its_journal(tmp_path):
             assert_no_metadata(path.read_bytes(), url)
 
 
-def test_an_earlier_builds_link_to_the_original_is_not_written_through(tmp_path):
+@pytest.mark.parametrize("links", [False, True], ids=["copies", "links"])
+def test_an_earlier_builds_link_to_the_original_is_not_written_through(tmp_path, links):
     content = content_with_images(tmp_path / "content")
     original = (content / "images" / "photo.jpg").read_bytes()
     before = [p for p in WITHOUT_SEARCH if p != "published_images"]
     _, result = build_in_process(tmp_path / "output", content, fresh=False, plugins=before,
                                  extra={"STATIC_CREATE_LINKS": True})
     assert result.ok and (tmp_path / "output" / "images" / "photo.jpg").stat().st_nlink == 2
-    site, result = build_in_process(tmp_path / "output", content, fresh=False)
+    site, result = build_in_process(tmp_path / "output", content, fresh=False,
+                                    extra={"STATIC_CREATE_LINKS": links})
     assert result.ok, result.problems
     assert (content / "images" / "photo.jpg").read_bytes() == original
     assert_no_metadata((site.root / "images" / "photo.jpg").read_bytes(), "photo.jpg")
