@@ -157,12 +157,19 @@ def test_a_nul_in_a_figure_image_is_named_without_the_content_check(tmp_path):
     plugins = [p for p in WITHOUT_SEARCH if p != "content_check"]
     result = build(tmp_path, figure("/images/a\x00b.png"), plugins=plugins)
     named(result, FIGURE, FIGURE_LINE, "figure", "'/images/a\\x00b.png'")
+    long = "/images/" + "a" * 300 + ".png"
+    result = build(tmp_path / "long", figure(long), plugins=plugins)
+    named(result, FIGURE, FIGURE_LINE, "figure", "does not exist")
 
 
 @pytest.mark.xfail(strict=True, reason="needs the call to image_problem() in checker.py "
-                   "(check_target crashes on a NUL): see the images branch's report")
-@pytest.mark.parametrize("body", [figure("/images/a\x00b.png"), "![A](/images/a\x00b.png)\n"])
-def test_a_nul_in_an_image_path(tmp_path, body):
+                   "(check_target crashes on a NUL or a name too long for the system): see "
+                   "the images branch's report")
+@pytest.mark.parametrize("body", [
+    figure("/images/a\x00b.png"), "![A](/images/a\x00b.png)\n",
+    figure("/images/" + "a" * 300 + ".png"), f"![A](/images/{'a' * 300}.png)\n",
+], ids=["nul-figure", "nul-image", "long-figure", "long-image"])
+def test_a_nul_or_an_overlong_name_in_an_image_path(tmp_path, body):
     result = build(tmp_path, body)
     assert result.problems and all(p.path == FIGURE and p.line for p in result.problems)
 
