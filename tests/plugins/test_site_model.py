@@ -74,7 +74,8 @@ PLUGIN_PACKAGES = {p.name for p in PLUGINS.iterdir() if (p / "__init__.py").exis
 PROJECT_MODULES = {path.stem for folder in (ROOT, ROOT / "tools", ROOT / "bench")
                    for path in folder.glob("*.py")} | {"tools", "tests", "bench"}
 SITE_MODEL_LIBRARIES = {"site_model", "pelican", "markdown", "markupsafe", "babel",
-                        "feedgenerator", "nh3", "selectolax", "blinker", "lxml", "pagefind"}
+                        "feedgenerator", "nh3", "selectolax", "blinker", "lxml", "pagefind",
+                        "PIL"}
 
 
 def plugin_import_problems(package, imported):
