@@ -34,6 +34,12 @@ from site_model.problems import ContentProblems, Problem
 
 from .strip import DamagedImage, UnknownImage, format_of, stripped
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {}
+READS = {}
+
 # Names of image files, published or not: one whose bytes this module cannot
 # rewrite is refused rather than copied with its metadata.
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".gif", ".webp",

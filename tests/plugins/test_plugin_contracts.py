@@ -22,7 +22,7 @@ from tests.site import ROOT
 # Pelican 4.12's run, in order; generators run in the order of get_generators,
 # which is the order of PLUGINS, as are the receivers of one signal.
 STAGES = [
-    "initialized", "get_generators", "readers_init", "generator_init",
+    "initialized", "get_generators", "readers_init", "generator_init", "static_generator_init",
     "article_generator_preread", "content_object_init", "article_generator_finalized",
     "page_generator_finalized", "generate_context", "static_generator_finalized",
     "all_generators_finalized", "get_writer", "generate_output", "content_written", "finalized",
