@@ -41,6 +41,7 @@ PLUGINS = [
     "scheduled_posts",
     "url_redirects",
     "domain_mentions",
+    "domain_data",
     "evidence_figures",
     "post_notes",
     "summaries",
@@ -155,6 +156,12 @@ SEARCH_CONTENT_SECURITY_POLICY = (
     "script-src 'self' 'wasm-unsafe-eval'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+# The open data of the domains our reports name (data/domains.json, .csv):
+# the licence it is published under, shown on the domains page and in the files.
+DOMAIN_DATA_LICENSE = "CC BY 4.0"
+DOMAIN_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+DOMAIN_DATA_FOLDER = "data"
 
 # Retired URLs and where they live now (see README: "Retiring a URL").
 REDIRECTS = {}
