@@ -42,6 +42,7 @@ PLUGINS = [
     "url_redirects",
     "domain_mentions",
     "domain_data",
+    "report_history",
     "evidence_figures",
     "post_notes",
     "summaries",
@@ -162,6 +163,10 @@ SEARCH_CONTENT_SECURITY_POLICY = (
 DOMAIN_DATA_LICENSE = "CC BY 4.0"
 DOMAIN_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DOMAIN_DATA_FOLDER = "data"
+
+# Changes to a report that its "Changes since publication" page lists by date
+# only, never showing their text: [["content/en/FILE.md", "COMMIT"], ...].
+REPORT_HISTORY_WITHHELD = []
 
 # Retired URLs and where they live now (see README: "Retiring a URL").
 REDIRECTS = {}
