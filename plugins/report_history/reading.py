@@ -5,13 +5,18 @@ whether it was published (its status and date)."""
 from dataclasses import dataclass
 from datetime import datetime
 
+import re
+from dataclasses import replace
+
 import markdown
 from lxml import html as lxml_html
 from pelican.utils import get_date, set_date_tzinfo
-from site_model.domains import defang_mentions
+from site_model.domains import defang_mentions, is_reported, normalise
 from site_model.figures import CLOSE, FIELD, OPEN
 from site_model.header import read_header
 
+# A host name as text: labels of word characters and hyphens, joined by dots.
+HOST = re.compile(r"(?<![\w.-])(?:[\w-]+\.)+[\w-]+")
 # Elements whose children are each a block of their own for the comparison.
 CONTAINERS = {"ul", "ol", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "div", "dl",
               "figure", "section"}
@@ -95,3 +100,17 @@ def read_version(text, converter, timezone):
 def same_for_readers(first, second):
     return (first.title, first.summary, first.paragraphs) == \
         (second.title, second.summary, second.paragraphs)
+
+
+def defang_reported(reading, reported):
+    """``reading`` with every domain our reports name shown defanged, also where
+    an old version wrote it bare (the content check reads only today's files)."""
+    if reading is None:
+        return None
+
+    def defang(text):
+        return HOST.sub(lambda m: m[0].replace(".", "[.]")
+                        if is_reported(normalise(m[0]), reported) else m[0], text)
+
+    return replace(reading, title=defang(reading.title), summary=defang(reading.summary),
+                   paragraphs=tuple(defang(p) for p in reading.paragraphs))

@@ -29,7 +29,7 @@ from site_model.site import site_of
 
 from .git_history import repository_of, versions_of
 from .history import history_of
-from .reading import markdown_converter, read_version
+from .reading import defang_reported, markdown_converter, read_version
 
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
@@ -99,13 +99,14 @@ def report_histories(site, settings):
     versions = memo.versions(key, lambda: versions_of(content, repository, list(reports)))
     converter, readings = markdown_converter(settings), memo.readings()
     timezone = ZoneInfo(settings["TIMEZONE"])
+    reported = frozenset(domain for post in site.articles for domain in site.facts(post).domains)
     found = []
     for path, report in sorted(reports.items()):
         timeline = []
         for version in versions.get(path, []):
             if version.blob and version.blob not in readings:
                 readings[version.blob] = read_version(version.text, converter, timezone.key)
-            timeline.append((version, readings.get(version.blob)))
+            timeline.append((version, defang_reported(readings.get(version.blob), reported)))
         shown = os.path.relpath(path, os.path.dirname(content)).replace(os.sep, "/")
         history = history_of(timeline, withheld_test(settings, shown), timezone)
         if history is not None:

@@ -164,3 +164,16 @@ def test_the_preview_reads_the_history_again_only_when_head_moves(tmp_path, monk
     site, result = build_in_process(tmp_path / "out", repo.content, extra=warm)
     assert len(logs) == 2
     assert len(site.soup("/posts/fined/history/").select(".history-change")) == 2
+
+
+def test_a_domain_an_old_version_wrote_bare_is_shown_defanged(tmp_path):
+    repo = Repository(tmp_path / "repo")
+    repo.commit("2016-10-06T00:00:00+00:00", {"en/fined.md": report(
+        "It sold pills at www.Rogue.example and https://rogue.example/shop today.")})
+    repo.commit("2016-10-07T00:00:00+00:00", {"en/fined.md": report(
+        "It sold pills at [[rogue.example]].")})
+    site = build(tmp_path, repo)
+    page = site.soup("/posts/fined/history/")
+    assert "www[.]Rogue[.]example" in text_of(page) and "rogue[.]example/shop" in text_of(page)
+    history = site.file_for("/posts/fined/history/").read_text(encoding="utf-8")
+    assert "rogue.example" not in history.lower()
