@@ -41,8 +41,9 @@ def marked(before, after):
 
 
 def changed_paragraphs(before, after):
-    """[marked paragraph] for the paragraphs that differ: paragraphs are paired
-    first, then compared word by word, so a long report compares quickly."""
+    """[(old, new)] for the paragraphs that differ ("" where one was added or
+    removed): paragraphs are paired first, then compared word by word
+    (:func:`marked`), so a long report compares quickly."""
     found = []
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -50,6 +51,6 @@ def changed_paragraphs(before, after):
             continue
         old, new = list(before[i1:i2]), list(after[j1:j2])
         for index in range(max(len(old), len(new))):
-            found.append(marked(old[index] if index < len(old) else "",
-                                new[index] if index < len(new) else ""))
+            found.append((old[index] if index < len(old) else "",
+                          new[index] if index < len(new) else ""))
     return found

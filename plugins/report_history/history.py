@@ -5,7 +5,9 @@ which the report is neither a draft nor dated after the next commit (an
 embargoed report is published when its date is reached, with the version
 then in place). A later commit that changes nothing readers see (title,
 summary, body text) is skipped. A withheld change is listed by its date
-only: the comparisons skip its version, so its text appears nowhere.
+only, and what it wrote (a title, summary or paragraph no earlier version
+had) appears in no comparison: later changes are compared with the withheld
+version, and a later change to a withheld passage is withheld too.
 """
 
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ class Change:
     title: str = None  # Markup with <del>/<ins>, None when unchanged
     summary: str = None
     body: tuple = ()  # the changed paragraphs, marked
+    partly_withheld: bool = False  # some of it touched text a withheld change wrote
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,34 @@ def first_published(timeline):
     return None, None
 
 
-def difference(before, after, date):
-    return Change(
-        date=date,
-        title=marked(before.title, after.title) if before.title != after.title else None,
-        summary=marked(before.summary, after.summary) if before.summary != after.summary
-        else None,
-        body=tuple(changed_paragraphs(before.paragraphs, after.paragraphs)),
-    )
+def written_by(reading, before):
+    """The passages ``reading`` has that ``before`` had not."""
+    texts = {reading.title, reading.summary, *reading.paragraphs}
+    if before is not None:
+        texts -= {before.title, before.summary, *before.paragraphs}
+    return texts - {""}
+
+
+def difference(before, after, date, hidden):
+    """The change from ``before`` to ``after``; a passage in ``hidden`` (written
+    by a withheld change), before or after, is left out."""
+    pairs = [("title", before.title, after.title), ("summary", before.summary, after.summary)]
+    pairs += [("body", old, new) for old, new in changed_paragraphs(before.paragraphs,
+                                                                    after.paragraphs)]
+    shown, left_out = {"title": None, "summary": None, "body": []}, False
+    for field, old, new in pairs:
+        if old == new:
+            continue
+        if old in hidden or new in hidden:
+            left_out = True
+        elif field == "body":
+            shown["body"].append(marked(old, new))
+        else:
+            shown[field] = marked(old, new)
+    if left_out and not (shown["title"] or shown["summary"] or shown["body"]):
+        return Change(date=date, withheld=True)
+    return Change(date=date, title=shown["title"], summary=shown["summary"],
+                  body=tuple(shown["body"]), partly_withheld=left_out)
 
 
 def history_of(timeline, is_withheld, timezone):
@@ -58,18 +81,19 @@ def history_of(timeline, is_withheld, timezone):
     start, published = first_published(timeline)
     if start is None:
         return None
-    changes, shown = [], None
+    changes, shown, hidden = [], None, set()
     for version, reading in timeline[start:]:
         if reading is None or reading.draft:
             continue  # taken offline for a while: nothing to compare
         date = datetime.fromtimestamp(version.time, timezone)
         if is_withheld(version.commit):
             changes.append(Change(date=date, withheld=True))
-        elif shown is None:
-            shown = reading
-        elif not same_for_readers(shown, reading):
-            changes.append(difference(shown, reading, date))
-            shown = reading
+            hidden |= written_by(reading, shown)
+        elif shown is not None and not same_for_readers(shown, reading):
+            changes.append(difference(shown, reading, date, hidden))
+        elif shown is not None:
+            continue
+        shown = reading
     if not changes:
         return None
     return History(datetime.fromtimestamp(published, timezone), tuple(reversed(changes)))

@@ -107,20 +107,31 @@ def test_a_report_first_committed_as_a_draft_starts_its_history_when_published(t
     assert len(changes) == 1 and "Draft text" not in every_file_text(site)
 
 
-def test_a_withheld_change_is_dated_and_its_text_appears_nowhere(tmp_path):
+def test_a_withheld_change_is_dated_and_what_it_wrote_appears_nowhere(tmp_path):
     repo = Repository(tmp_path / "repo")
-    repo.commit("2016-10-06T00:00:00+00:00", {"en/fined.md": report()})
-    withheld = repo.commit("2016-10-07T00:00:00+00:00", {
-        "en/fined.md": report(FIRST + " A libellous claim.")})
-    repo.commit("2016-10-08T00:00:00+00:00", {"en/fined.md": report(FIRST + " A fact.")})
+    claim = "A libellous claim."
+    repo.commit("2016-10-06T00:00:00+00:00", {"en/fined.md": report(FIRST + "\n\nIt paid.")})
+    withheld = repo.commit("2016-10-07T00:00:00+00:00", {"en/fined.md": report(
+        f"{FIRST}\n\n{claim}\n\nIt paid. {claim}", title="Pharmacy fined: a claim")})
+    # Kept for a while, beside changes readers may see...
+    repo.commit("2016-10-08T00:00:00+00:00", {"en/fined.md": report(
+        f"{FIRST} A fact.\n\n{claim}\n\nIt paid. {claim}", title="Pharmacy fined: a claim")})
+    # ...then taken out, and the paragraph it changed edited again.
+    repo.commit("2016-10-09T00:00:00+00:00", {"en/fined.md": report(
+        f"{FIRST} A fact.\n\nIt paid in full.")})
     site = build(tmp_path, repo, extra={
         "REPORT_HISTORY_WITHHELD": [["content/en/fined.md", withheld[:10]]]})
     changes = site.soup("/posts/fined/history/").select(".history-change")
     assert [c.select_one("time")["datetime"][:10] for c in changes] == [
-        "2016-10-08", "2016-10-07"]
-    assert "withheld" in text_of(changes[1]) and not changes[1].select("ins, del")
-    assert [text_of(i) for i in changes[0].select("ins")] == ["A fact."]
-    assert "libellous" not in every_file_text(site)
+        "2016-10-09", "2016-10-08", "2016-10-07"]
+    removed, kept, hidden = changes
+    assert "withheld" in text_of(hidden) and not hidden.select("ins, del")
+    assert [text_of(i) for i in kept.select("ins")] == ["A fact."] and not kept.select("del")
+    assert "withheld" in text_of(removed) and not removed.select("ins, del")
+    text = every_file_text(site)
+    assert "libellous" not in text and "a claim" not in text
+    # The paragraph the withheld change wrote stays out, however it was edited later.
+    assert "in full" not in text_of(removed)
 
 
 def test_a_japanese_report_gets_its_history_in_japanese(tmp_path):
