@@ -14,6 +14,7 @@ from pelican.utils import get_date, set_date_tzinfo
 from site_model.domains import defang_mentions, is_reported, normalise
 from site_model.figures import CLOSE, FIELD, OPEN
 from site_model.header import read_header
+from site_model.html_policy import Sanitiser
 
 # A host name as text: labels of word characters and hyphens, joined by dots.
 HOST = re.compile(r"(?<![\w.-])(?:[\w-]+\.)+[\w-]+")
@@ -73,7 +74,9 @@ def blocks_of(element):
 
 def text_blocks(converter, source):
     converter.reset()
-    converted = converter.convert(defang_mentions(source))
+    # Held to the site's HTML policy first, as pages are: an old version's
+    # <script> or <style> was never text a reader saw.
+    converted = Sanitiser().clean(converter.convert(defang_mentions(source)))
     if not converted.strip():
         return ()
     return tuple(blocks_of(lxml_html.fragment_fromstring(converted, create_parent="div")))

@@ -188,3 +188,17 @@ def test_a_domain_an_old_version_wrote_bare_is_shown_defanged(tmp_path):
     assert "www[.]Rogue[.]example" in text_of(page) and "rogue[.]example/shop" in text_of(page)
     history = site.file_for("/posts/fined/history/").read_text(encoding="utf-8")
     assert "rogue.example" not in history.lower()
+
+
+def test_only_text_readers_saw_is_compared_never_markup_or_code(tmp_path):
+    repo = Repository(tmp_path / "repo")
+    # The content check reads only today's files: an old version may hold anything.
+    repo.commit("2016-10-06T00:00:00+00:00", {"en/fined.md": report(
+        FIRST + " <i onclick=\"x()\">Was</i>\n\n<script>stolen()</script><style>p{}</style>"
+        "\n\n<!-- a comment -->")})
+    repo.commit("2016-10-07T00:00:00+00:00", {"en/fined.md": report(
+        FIRST + " <b>Now</b> *bold*.")})
+    page = build(tmp_path, repo).file_for("/posts/fined/history/").read_text()
+    for never in ("stolen", "p{}", "comment", "onclick", "<b>", "&lt;b&gt;", "x()"):
+        assert never not in page, never
+    assert "Now" in page and "bold" in page and "Was" in page
