@@ -38,8 +38,8 @@ PROVIDES = {"article.history_url": "generate_context"}
 READS = {}
 
 DEFAULTS = {"REPORT_HISTORY_WITHHELD": []}
-NO_HISTORY = ("Report history: %s is not in a git repository with commits; no "
-              "\"Changes since publication\" pages are written.")
+NO_HISTORY = ("Report history: no git history of %s (not a repository, or nothing in it "
+              "committed); no \"Changes since publication\" pages are written.")
 SHALLOW = ("Report history: this is a shallow clone, so histories start at its oldest "
            "commit (check out the full history: fetch-depth: 0).")
 
@@ -97,6 +97,9 @@ def report_histories(site, settings):
                for lang in site.languages for report in site.published_in(lang)}
     key = (repository.top, repository.head, content, tuple(sorted(reports)))
     versions = memo.versions(key, lambda: versions_of(content, repository, list(reports)))
+    if reports and not any(versions.values()):
+        memo.say_once(NO_HISTORY % settings["PATH"])
+        return []
     converter, readings = markdown_converter(settings), memo.readings()
     timezone = ZoneInfo(settings["TIMEZONE"])
     reported = frozenset(domain for post in site.articles for domain in site.facts(post).domains)

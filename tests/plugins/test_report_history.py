@@ -154,7 +154,7 @@ def test_without_git_history_the_build_says_so_once_and_writes_no_history(tmp_pa
     for run in range(2):
         site, result = build_in_process(tmp_path / "out", content, extra=warm, fresh=run == 0)
         assert result.ok, result.problems
-    assert capsys.readouterr().out.count("not in a git repository") == 1
+    assert capsys.readouterr().out.count("no git history of") == 1
     assert not list(site.root.rglob("history"))
 
 
@@ -202,3 +202,12 @@ def test_only_text_readers_saw_is_compared_never_markup_or_code(tmp_path):
     for never in ("stolen", "p{}", "comment", "onclick", "<b>", "&lt;b&gt;", "x()"):
         assert never not in page, never
     assert "Now" in page and "bold" in page and "Was" in page
+
+
+def test_content_never_committed_has_no_history_and_the_build_says_so(tmp_path, capsys):
+    repo = Repository(tmp_path / "repo")
+    repo.commit("2016-10-06T00:00:00+00:00", {})  # a repository, but the post is not in it
+    (repo.content / "en" / "fined.md").write_text(report(), encoding="utf-8")
+    site = build(tmp_path, repo)
+    assert capsys.readouterr().out.count("no git history of") == 1
+    assert not list(site.root.rglob("history"))
