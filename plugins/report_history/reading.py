@@ -2,11 +2,9 @@
 and body text (no markup; domains defanged, figures as their captions), and
 whether it was published (its status and date)."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 import markdown
 from lxml import html as lxml_html
