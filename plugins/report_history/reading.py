@@ -30,14 +30,25 @@ class Reading:
     date: datetime  # None when unreadable
 
 
-def markdown_converter(settings):
+class Converter:
     """Markdown as the site configures it, without the header reader (the
-    header is read apart) and without any plugin's syntax (applied here)."""
-    configs = {name: config for name, config in
-               settings["MARKDOWN"].get("extension_configs", {}).items()
-               if name != "markdown.extensions.meta"}
-    return markdown.Markdown(extensions=list(configs), extension_configs=configs,
-                             output_format=settings["MARKDOWN"].get("output_format", "html5"))
+    header is read apart) and without any plugin's syntax (applied here), then
+    the site's HTML policy. One per build."""
+
+    def __init__(self, settings):
+        configs = {name: config for name, config in
+                   settings["MARKDOWN"].get("extension_configs", {}).items()
+                   if name != "markdown.extensions.meta"}
+        self.markdown = markdown.Markdown(
+            extensions=list(configs), extension_configs=configs,
+            output_format=settings["MARKDOWN"].get("output_format", "html5"))
+        self.sanitiser = Sanitiser()
+
+    def html(self, source):
+        self.markdown.reset()
+        # Held to the policy as pages are: an old version's <script> or <style>
+        # was never text a reader saw.
+        return self.sanitiser.clean(self.markdown.convert(defang_mentions(source)))
 
 
 def figures_as_captions(lines):
@@ -71,10 +82,7 @@ def blocks_of(element):
 
 
 def text_blocks(converter, source):
-    converter.reset()
-    # Held to the site's HTML policy first, as pages are: an old version's
-    # <script> or <style> was never text a reader saw.
-    converted = Sanitiser().clean(converter.convert(defang_mentions(source)))
+    converted = converter.html(source)
     if not converted.strip():
         return ()
     return tuple(blocks_of(lxml_html.fragment_fromstring(converted, create_parent="div")))

@@ -29,7 +29,7 @@ from site_model.site import site_of
 
 from .git_history import repository_of, versions_of
 from .history import history_of
-from .reading import defang_reported, markdown_converter, read_version
+from .reading import Converter, defang_reported, read_version
 
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
@@ -100,7 +100,7 @@ def report_histories(site, settings):
     if reports and not any(versions.values()):
         memo.say_once(NO_HISTORY % settings["PATH"])
         return []
-    converter, readings = markdown_converter(settings), memo.readings()
+    converter, readings = Converter(settings), memo.readings()
     timezone = ZoneInfo(settings["TIMEZONE"])
     reported = frozenset(domain for post in site.articles for domain in site.facts(post).domains)
     found = []
