@@ -3,6 +3,7 @@ content check alone; ``--annotations`` also prints each problem as a GitHub
 workflow command, so a pull request shows it on its line in the diff."""
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -48,10 +49,17 @@ def main(argv):
             content_parent = Path(settings["PATH"]).resolve().parent
             for problem in problems:
                 print(annotation(problem, content_parent, project))
+            # The plain report quotes file names: GitHub must not read any line
+            # of it as a command (its own rule: stop-commands with a token).
+            token = secrets.token_hex(16)
+            print(f"::stop-commands::{token}")
         report(problems, sys.stdout)
+        if annotate:
+            print(f"::{token}::")
         return 1
     print("Content check: no problems.")
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
