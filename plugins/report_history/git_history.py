@@ -10,6 +10,9 @@ import subprocess
 from dataclasses import dataclass, field
 
 GIT = ("git", "-c", "core.quotepath=off")
+# Variables that would point git at another repository (a hook sets some).
+REDIRECTING = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR",
+               "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE")
 RECORD = "\x1e"  # starts each commit in the log's output
 
 
@@ -31,8 +34,9 @@ class Version:
 def run_git(folder, *args, data=None):
     """git's output as bytes, or None when there is no git or no repository."""
     try:
+        env = {k: v for k, v in os.environ.items() if k not in REDIRECTING}
         done = subprocess.run([*GIT, *args], cwd=folder, input=data, capture_output=True,
-                              check=False)
+                              check=False, env=env)
     except OSError:  # git is not installed
         return None
     return done.stdout if done.returncode == 0 else None
@@ -51,8 +55,8 @@ def repository_of(folder):
 def commits_touching(folder):
     """[(commit, time, [paths from the repository's root])], newest first, of
     the main line (a merge counts as one change, dated when it was merged)."""
-    output = run_git(folder, "log", "--first-parent", "--diff-merges=first-parent",
-                     "--no-renames", f"--format={RECORD}%H %ct", "--name-only", "-z", "--", ".")
+    output = run_git(folder, "log", "--no-show-signature", "--first-parent",
+                     "--diff-merges=first-parent", "--no-renames", f"--format={RECORD}%H %ct", "--name-only", "-z", "--", ".")
     commits = []
     for record in (output or b"").decode("utf-8", "replace").split(RECORD)[1:]:
         header, _, names = record.partition("\0")

@@ -211,3 +211,16 @@ def test_content_never_committed_has_no_history_and_the_build_says_so(tmp_path, 
     site = build(tmp_path, repo)
     assert capsys.readouterr().out.count("no git history of") == 1
     assert not list(site.root.rglob("history"))
+
+
+def test_a_change_made_on_a_branch_is_dated_when_it_was_merged(tmp_path):
+    repo = Repository(tmp_path / "repo")
+    repo.commit("2016-10-06T00:00:00+00:00", {"en/fined.md": report()})
+    repo.git("checkout", "-q", "-b", "edit")
+    repo.commit("2016-10-07T00:00:00+00:00", {"en/fined.md": report(FIRST + " Edited.")})
+    repo.git("checkout", "-q", "main")
+    repo.commit("2016-10-08T00:00:00+00:00", {"en/other.md": post(slug="other")})
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge", "edit", date="2016-10-10T00:00:00+00:00")
+    changes = build(tmp_path, repo).soup("/posts/fined/history/").select(".history-change")
+    assert [c.select_one("time")["datetime"][:10] for c in changes] == ["2016-10-10"]
+    assert [text_of(i) for i in changes[0].select("ins")] == ["Edited."]
