@@ -28,11 +28,13 @@ def ascii_form(domain):
             return domain
 
 
-def unicode_form(ascii_name):
+def unicode_form(ascii_name, written):
+    """The name as UTS 46 reads it back; else (a name IDNA 2008 refuses, such
+    as one with an emoji) as the reports wrote it."""
     try:
-        return idna.decode(ascii_name)
-    except idna.IDNAError:
-        return ascii_name
+        return idna.decode(ascii_name, uts46=True)
+    except (idna.IDNAError, UnicodeError):
+        return min(written)
 
 
 def report_record(settings, article):
@@ -48,18 +50,19 @@ def report_record(settings, article):
 def domain_records(site, settings):
     """One record per domain named in a published report, sorted by its ASCII
     form; two spellings a browser reads as one name are one record."""
-    reports = {}
+    reports, written = {}, {}
     for lang in site.languages:
         for article in site.published_in(lang):
             for domain in site.facts(article).domains:
                 reports.setdefault(ascii_form(domain), {})[id(article)] = article
+                written.setdefault(ascii_form(domain), set()).add(domain)
     records = []
     for name in sorted(reports):
         found = [report_record(settings, a) for a in reports[name].values()]
         found.sort(key=lambda r: (r["date"], r["url"], r["lang"]), reverse=True)
         records.append({
             "domain": name,
-            "unicode": unicode_form(name),
+            "unicode": unicode_form(name, written[name]),
             "first_mention": found[-1]["date"],
             "last_mention": found[0]["date"],
             "categories": sorted({r["category"] for r in found if r["category"]}),

@@ -10,7 +10,8 @@ from jsonschema import Draft202012Validator
 from tests.fixture_sites import post
 
 EN = post(title="Pharmacy [[rogue.example]] fined", slug="fined", date="2016-10-05 09:00",
-          body="The shop [[rogue.example]] and [[ＳＨＯＰ。ドメイン.テスト]] sold it.")
+          body="The shop [[rogue.example]] and [[ＳＨＯＰ。ドメイン.テスト]] sold it; "
+               "so did [[💊pills.example]] and [[rogue_shop.example]].")
 JA = post(title="=HYPERLINK(\"x\")「薬局」", slug="yakkyoku", lang="ja", date="2016-11-01 09:00",
           category="enforcement", body="[[xn--eckwd4c7c.xn--zckzah]] と [[www.Rogue.example.]]。")
 DRAFT = post(title="Unfinished", slug="unfinished", status="draft",
@@ -38,12 +39,16 @@ def test_the_data_names_each_domain_of_published_reports_valid_against_its_schem
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     assert list(validator.iter_errors(data)) == []
     # Every spelling a browser reads as one name is one record, in both forms.
-    assert names(data) == ["rogue.example", "shop.xn--eckwd4c7c.xn--zckzah",
-                           "xn--eckwd4c7c.xn--zckzah"]
+    assert names(data) == ["rogue.example", "rogue_shop.example",
+                           "shop.xn--eckwd4c7c.xn--zckzah", "xn--eckwd4c7c.xn--zckzah",
+                           "xn--pills-u804d.example"]
     by_name = {record["domain"]: record for record in data["domains"]}
     rogue = by_name["rogue.example"]
     assert rogue["unicode"] == "rogue.example"
     assert by_name["xn--eckwd4c7c.xn--zckzah"]["unicode"] == "ドメイン.テスト"
+    # Names IDNA 2008 refuses keep a readable form: as the report wrote it.
+    assert by_name["xn--pills-u804d.example"]["unicode"] == "💊pills.example"
+    assert by_name["rogue_shop.example"]["unicode"] == "rogue_shop.example"
     assert (rogue["first_mention"], rogue["last_mention"]) == ("2016-10-05", "2016-11-01")
     assert rogue["categories"] == ["enforcement", "policy"]
     assert [(r["lang"], r["url"], r["date"]) for r in rogue["reports"]] == [
