@@ -41,6 +41,8 @@ PLUGINS = [
     "scheduled_posts",
     "url_redirects",
     "domain_mentions",
+    "domain_data",
+    "report_history",
     "evidence_figures",
     "published_images",
     "post_notes",
@@ -156,6 +158,16 @@ SEARCH_CONTENT_SECURITY_POLICY = (
     "script-src 'self' 'wasm-unsafe-eval'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+# The open data of the domains our reports name (data/domains.json, .csv):
+# the licence it is published under, shown on the domains page and in the files.
+DOMAIN_DATA_LICENSE = "CC BY 4.0"
+DOMAIN_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+DOMAIN_DATA_FOLDER = "data"
+
+# Changes to a report that its "Changes since publication" page lists by date
+# only, never showing their text: [["content/en/FILE.md", "COMMIT"], ...].
+REPORT_HISTORY_WITHHELD = []
 
 # Retired URLs and where they live now (see README: "Retiring a URL").
 REDIRECTS = {}
