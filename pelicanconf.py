@@ -43,6 +43,10 @@ PLUGINS = [
     "domain_mentions",
     "evidence_figures",
     "post_notes",
+    "bylines",
+    "front_page",
+    "related_reports",
+    "english_typography",
     "summaries",
     "reading_time",
     "structured_data",
@@ -67,6 +71,22 @@ CATEGORIES = {
     "enforcement": N_("Enforcement"),
     "payments": N_("Payments"),
     "policy": N_("Policy"),
+}
+
+# Bylines: posts name keys in `Authors:`; each key gives the name per language.
+# Our shipped reports carry the desk byline.
+AUTHORS = {
+    "staff": {"en": "Rogue Merchant Watch staff", "ja": "編集部"},
+}
+
+# The home page: the editors' lead and secondary reports, by slug, per language
+# (or one dict for every language). A slug a language lacks is skipped; without
+# a lead, the newest report leads.
+FRONT_PAGE = {
+    "en": {"lead": "chemist-4-u-premium-members",
+           "secondary": ["domains-shuttered-2016", "operation-pangea-ix"]},
+    "ja": {"lead": "kamagra-gold-unapproved-drug",
+           "secondary": ["chemist-4-u-premium-members", "domains-shuttered-2016"]},
 }
 
 # Multi-part investigations: posts name the key in `Series:` and their number
@@ -126,6 +146,8 @@ MARKDOWN = {
         # Table alignment as an attribute: the policy forbids inline styles.
         "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.meta": {},
+        # Curly quotes, apostrophes and dashes ("Premium Members" -> “Premium Members”).
+        "markdown.extensions.smarty": {},
         # Unicode-aware ids, so Japanese headings get readable anchors.
         "markdown.extensions.toc": {"slugify": slugify_unicode},
     },

@@ -1,0 +1,72 @@
+"""Related reports at the end of every report: up to three, in its language.
+
+Chosen in this order, newest first within each: the other parts of the same
+series, reports naming a domain this one names (``[[domain]]`` mentions, read
+from the converted content with :mod:`site_model.domains`), then reports in
+the same category; another series counts once. Never the report itself, never a report in another
+language, never a draft or hidden report.
+
+Adds ``article.related``: a tuple of up to ``RELATED_REPORTS_COUNT`` articles.
+
+Settings read: ``RELATED_REPORTS_COUNT`` (default 3), ``SITE_LANGUAGES``.
+"""
+
+from pelican import signals
+from site_model.domains import domains_in_html
+from site_model.listings import by_language, every_article, newest_first, with_translations
+
+PROVIDES = frozenset({"article.related"})
+READS = frozenset()
+
+DEFAULTS = {"RELATED_REPORTS_COUNT": 3}
+
+
+def settings_of(settings):
+    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+
+
+def closeness(report, other, domains):
+    """How close ``other`` is to ``report``: a smaller tuple is closer; None: unrelated."""
+    series = report.metadata.get("series")
+    if series and other.metadata.get("series") == series:
+        return 0
+    if domains[id(report)] & domains[id(other)]:
+        return 1
+    if getattr(report, "category", None) and other.category == report.category:
+        return 2
+    return None
+
+
+def related_to(report, candidates, domains, count):
+    ranked = []
+    for position, other in enumerate(candidates):  # candidates are newest first
+        if other is report:
+            continue
+        rank = closeness(report, other, domains)
+        if rank is not None:
+            ranked.append((rank, position, other))
+    chosen, series_seen = [], {report.metadata.get("series")}
+    for rank, _, other in sorted(ranked, key=lambda r: r[:2]):
+        # Another series is offered once (its newest related part), not three times.
+        series = other.metadata.get("series")
+        if rank > 0 and series:
+            if series in series_seen:
+                continue
+            series_seen.add(series)
+        chosen.append(other)
+    return tuple(chosen[:count])
+
+
+def add_related(generator):
+    count = settings_of(generator.settings)["RELATED_REPORTS_COUNT"]
+    published = by_language(
+        generator.settings, with_translations(generator.articles), newest_first)
+    articles = every_article(generator)
+    domains = {id(a): set(domains_in_html(a.content)) for a in articles}
+    for article in articles:
+        candidates = published.get(article.lang, [])
+        article.related = related_to(article, candidates, domains, count)
+
+
+def register():
+    signals.article_generator_finalized.connect(add_related)
