@@ -89,10 +89,33 @@ FRONT_PAGE = {
            "secondary": ["chemist-4-u-premium-members", "domains-shuttered-2016"]},
 }
 
-# Multi-part investigations: posts name the key in `Series:` and their number
-# in `Part:`; "parts" is the total announced to readers ("Part 1 of 5").
+# Series: posts name the key in `Series:` and their number in `Part:`; "parts"
+# is the total announced to readers ("Part 1 of 5"). "kind" is "series" unless
+# editors call it an "investigation"; "state" is "running" or "complete";
+# "introduction" is Markdown per language, shown on the series page.
 SERIES = {
-    "bestkenko": {"title": N_("The BestKenko investigation"), "parts": 5},
+    "bestkenko": {
+        "title": N_("The BestKenko series"),
+        "parts": 5,
+        "kind": "series",
+        "state": "complete",
+        "introduction": {
+            "en": (
+                "LegitScript, a firm that monitors internet pharmacies, announced a "
+                "five-part series on BestKenko, a network of 800 or more websites that "
+                "sells prescription drugs to customers in Japan. Part 1 reports what "
+                "LegitScript found. Parts 2 to 5 summarise what LegitScript said each "
+                "part of its series would examine, and report no findings of their own."
+            ),
+            "ja": (
+                "ネット薬局を監視するレジットスクリプトは、日本の客に処方箋薬を売る"
+                "800以上のウェブサイトからなるネットワーク「ベストケンコー」について、"
+                "全5回の連載を公表した。第1回はレジットスクリプトの調査結果を伝える。"
+                "第2回から第5回は、各回で検証するとレジットスクリプトが公表した内容を"
+                "まとめたもので、独自の調査結果は含まない。"
+            ),
+        },
+    },
 }
 
 # Only Markdown ending in .md is read: any other file in content/ is named by

@@ -3,7 +3,7 @@
 Chosen in this order, newest first within each: the other parts of the same
 series, reports naming a domain this one names (``[[domain]]`` mentions, read
 from the converted content with :mod:`site_model.domains`), then reports in
-the same category; another series counts once. Never the report itself, never a report in another
+the same category; a series counts once. Never the report itself, never a report in another
 language, never a draft or hidden report.
 
 Adds ``article.related``: a tuple of up to ``RELATED_REPORTS_COUNT`` articles.
@@ -45,11 +45,12 @@ def related_to(report, candidates, domains, count):
         rank = closeness(report, other, domains)
         if rank is not None:
             ranked.append((rank, position, other))
-    chosen, series_seen = [], {report.metadata.get("series")}
-    for rank, _, other in sorted(ranked, key=lambda r: r[:2]):
-        # Another series is offered once (its newest related part), not three times.
+    chosen, series_seen = [], set()
+    for _, _, other in sorted(ranked, key=lambda r: r[:2]):
+        # A series is offered once (its newest part): its page and the series
+        # box lead to the others, and three parts of one series crowd out the rest.
         series = other.metadata.get("series")
-        if rank > 0 and series:
+        if series:
             if series in series_seen:
                 continue
             series_seen.add(series)
