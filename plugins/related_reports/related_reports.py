@@ -3,7 +3,7 @@
 Chosen in this order, newest first within each: the other parts of the same
 series, reports naming a domain this one names (``[[domain]]`` mentions, read
 from the converted content with :mod:`site_model.domains`), then reports in
-the same category; a series counts once. Never the report itself, never a report in another
+the same category, then the newest; a series counts once. Never the report itself, never a report in another
 language, never a draft or hidden report.
 
 Adds ``article.related``: a tuple of up to ``RELATED_REPORTS_COUNT`` articles.
@@ -26,7 +26,7 @@ def settings_of(settings):
 
 
 def closeness(report, other, domains):
-    """How close ``other`` is to ``report``: a smaller tuple is closer; None: unrelated."""
+    """How close ``other`` is to ``report``: smaller is closer."""
     series = report.metadata.get("series")
     if series and other.metadata.get("series") == series:
         return 0
@@ -34,7 +34,7 @@ def closeness(report, other, domains):
         return 1
     if getattr(report, "category", None) and other.category == report.category:
         return 2
-    return None
+    return 3  # else the newest, so that no report ends in a dead end
 
 
 def related_to(report, candidates, domains, count):
@@ -42,9 +42,7 @@ def related_to(report, candidates, domains, count):
     for position, other in enumerate(candidates):  # candidates are newest first
         if other is report:
             continue
-        rank = closeness(report, other, domains)
-        if rank is not None:
-            ranked.append((rank, position, other))
+        ranked.append((closeness(report, other, domains), position, other))
     chosen, series_seen = [], set()
     for _, _, other in sorted(ranked, key=lambda r: r[:2]):
         # A series is offered once (its newest part): its page and the series
