@@ -14,7 +14,7 @@ Adds:
   Pelican gives it to every other plugin (feeds, JSON-LD and search alike);
 - the Jinja filters ``unbroken`` (``{{ title|phrases(lang)|unbroken(lang) }}``:
   names kept whole in an English title; other languages unchanged) and
-  ``smartquotes`` (curly quotes in escaped text such as notes).
+  ``typeset`` (curly quotes and whole names in escaped text such as notes).
 
 Settings read: ``TYPOGRAPHY_LANGUAGES`` (default ``("en",)``), ``MARKDOWN``.
 """
@@ -132,22 +132,23 @@ def unbroken(text, lang="en"):
     return Markup("".join(pieces))
 
 
-def smartquotes(text):
-    """Curly quotes in escaped text (a note): tags and attributes untouched."""
+def typeset(text):
+    """Escaped text that Markdown never saw (a note) set as bodies are: curly
+    quotes, names kept whole; tags and attributes untouched."""
     html = str(text) if isinstance(text, Markup) else str(escape(text))
     pieces, before = [], ""
     for piece, is_text in text_pieces(html):
         if is_text:
             plain = smart_quotes(unescape(piece), before)
             before = plain[-1:] or before
-            piece = str(escape(plain))
+            piece = str(escape(join_names(plain)))
         pieces.append(piece)
     return Markup("".join(pieces))
 
 
 def add_filters(generator):
     generator.env.filters["unbroken"] = unbroken
-    generator.env.filters["smartquotes"] = smartquotes
+    generator.env.filters["typeset"] = typeset
 
 
 def register():
