@@ -6,16 +6,20 @@
     FRONT_PAGE = {"en": {"lead": "...", "secondary": [...]}, "ja": {"lead": "..."}}
 
 A slug the language does not have (not yet translated, a draft) is skipped:
-without a lead the newest report leads. A series appears once, at the place of
-the first of its parts in that order (the newest part, unless editors chose
-one), and the others are left to the series page. This plugin writes each
-language's home page (``/``, ``/ja/``), paginated like any listing.
+without a lead the newest report leads. On the first page a series appears
+once, at the place of the first of its parts in that order (the newest part,
+unless editors chose one); its other parts are left to the series page. This
+plugin writes each language's home page (``/``, ``/ja/``), paginated like any
+listing over every report (the lead and secondary ones first, then the rest
+newest first), so that later pages keep their addresses.
 
 Adds to the home page's context ``front_page`` (a :class:`FrontPage`: ``lead``,
-``secondary``, ``figure``: the lead's first evidence figure at its smallest
-size, or None), and ``articles``/``articles_page`` in that order.
+``secondary``, ``stories``: the rest of the first page, a series once;
+``figure``: the lead's first evidence figure at its smallest size, or None),
+and ``articles``/``articles_page`` in that order.
 
-Settings read: ``FRONT_PAGE``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
+Settings read: ``FRONT_PAGE``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``,
+``DEFAULT_PAGINATION``.
 """
 
 import re
@@ -30,6 +34,7 @@ from site_model.listings import (
     newest_first,
     with_translations,
 )
+from site_model.series import one_per_series
 from site_model.urls import site_paths
 
 PROVIDES = frozenset({"context.front_page"})
@@ -51,6 +56,7 @@ class LeadFigure:
 class FrontPage:
     lead: object
     secondary: tuple
+    stories: tuple = ()
     figure: LeadFigure = None
 
 
@@ -80,30 +86,19 @@ def smallest_figure(article):
     return LeadFigure(src, shown, round(height * shown / width), image.get("alt") or "")
 
 
-def series_once(articles):
-    """``articles`` with every part of a series after its first left out."""
-    seen, kept = set(), []
-    for article in articles:
-        series = article.metadata.get("series")
-        if series and series in seen:
-            continue
-        if series:
-            seen.add(series)
-        kept.append(article)
-    return kept
-
-
-def front_page(articles, choice):
+def front_page(articles, choice, page_size):
     """(FrontPage, the home page's reports in order) for one language's reports."""
     by_slug = {article.slug: article for article in articles}
     lead = by_slug.get(choice.get("lead")) or (articles[0] if articles else None)
     secondary = [by_slug[s] for s in choice.get("secondary", ()) if s in by_slug]
     secondary = [a for a in dict.fromkeys(secondary) if a is not lead]
     picked = [a for a in (lead, *secondary) if a is not None]
-    ordered = series_once([*picked, *(a for a in articles if a not in picked)])
-    secondary = tuple(a for a in secondary if a in ordered)
+    ordered = [*picked, *(a for a in articles if a not in picked)]
+    first_page = one_per_series(ordered[:page_size] if page_size else ordered)
+    secondary = tuple(a for a in secondary if a in first_page)
+    stories = tuple(a for a in first_page if a is not lead and a not in secondary)
     figure = smallest_figure(lead) if lead is not None else None
-    return FrontPage(lead, secondary, figure), ordered
+    return FrontPage(lead, secondary, stories, figure), ordered
 
 
 class FrontPageGenerator(Generator):
@@ -113,7 +108,8 @@ class FrontPageGenerator(Generator):
         homes = listing_in_every_language(self.settings, "index", "")
         paths = site_paths(self.settings)
         for lang, items in articles.items():
-            page, ordered = front_page(items, choice_for(self.settings, lang))
+            page, ordered = front_page(items, choice_for(self.settings, lang),
+                                       self.settings.get("DEFAULT_PAGINATION"))
             home = paths[lang].home
             writer.write_file(
                 f"{home}index.html", self.get_template("index"), self.context,

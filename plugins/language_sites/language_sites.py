@@ -16,7 +16,8 @@ Adds to the template context:
   filter ``page_url`` (``output_file|page_url``: the URL of the page written);
 - ``listing`` on the pages it writes: a :class:`site_model.listings.Listing`;
 - ``archive_years`` on the archives: ``(year, reports)`` pairs, newest first;
-- ``latest`` on the 404 page: the ``NOT_FOUND_LATEST`` (default 5) newest reports.
+- ``latest`` on the 404 page: the ``NOT_FOUND_LATEST`` (default 5) newest reports,
+  a series once.
 
 Unlike ``i18n_subsites`` it does not re-run Pelican per language, so a
 bilingual build costs one pass.
@@ -37,6 +38,7 @@ from site_model.listings import (
     newest_first,
     with_translations,
 )
+from site_model.series import one_per_series
 from site_model.urls import page_url, site_paths, site_root
 
 PROVIDES = frozenset({
@@ -85,8 +87,8 @@ class LanguageSitesGenerator(Generator):
                 self.get_template("404"),
                 self.context,
                 listing=not_found[lang],
-                latest=articles[:self.settings.get("NOT_FOUND_LATEST",
-                                                   DEFAULTS["NOT_FOUND_LATEST"])],
+                latest=one_per_series(articles)[:self.settings.get(
+                    "NOT_FOUND_LATEST", DEFAULTS["NOT_FOUND_LATEST"])],
             )
             write_feed(writer, self.settings, paths[lang].feed, lang, None, articles, home)
 
