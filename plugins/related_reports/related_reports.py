@@ -1,10 +1,11 @@
 """Related reports at the end of every report: up to three, in its language.
 
-Chosen in this order, newest first within each: the other parts of the same
-series, reports naming a domain this one names (``[[domain]]`` mentions, read
-from the converted content with :mod:`site_model.domains`), then reports in
-the same category, then the newest; a series counts once. Never the report itself, never a report in another
-language, never a draft or hidden report.
+Chosen in this order: a part of the same series (the series' first part,
+which the series box below the text does not offer), reports naming a domain
+this one names (``[[domain]]`` mentions, read from the converted content with
+:mod:`site_model.domains`), reports in the same category, then the newest; a
+series counts once, newest first within each. Never the report itself, never
+a report in another language, never a draft or hidden report.
 
 Adds ``article.related``: a tuple of up to ``RELATED_REPORTS_COUNT`` articles.
 
@@ -37,12 +38,21 @@ def closeness(report, other, domains):
     return 3  # else the newest, so that no report ends in a dead end
 
 
+def part_number(article):
+    part = str(article.metadata.get("part", ""))
+    return int(part) if part.isascii() and part.isdigit() else 0
+
+
 def related_to(report, candidates, domains, count):
     ranked = []
     for position, other in enumerate(candidates):  # candidates are newest first
         if other is report:
             continue
-        ranked.append((closeness(report, other, domains), position, other))
+        rank = closeness(report, other, domains)
+        # Within its series, a part offers the series' first part: the next one
+        # is already offered by the series box below the text.
+        order = part_number(other) if rank == 0 else position
+        ranked.append((rank, order, other))
     chosen, series_seen = [], set()
     for _, _, other in sorted(ranked, key=lambda r: r[:2]):
         # A series is offered once (its newest part): its page and the series
