@@ -54,11 +54,15 @@ def test_a_corrected_report_has_a_byline_a_dek_and_its_updated_date(fixture_site
     assert site.soup("/ja/authors/staff/").html["lang"] == "ja"
 
 
-def test_every_shipped_report_has_the_desk_byline(site):
+def test_every_shipped_report_has_the_desk_byline_and_names_its_category_once(site):
     for source in POSTS:
-        byline = site.soup(post_url(source)).select_one(".report-header .byline")
+        header = site.soup(post_url(source)).select_one(".report-header")
+        byline = header.select_one(".byline")
         expected = "Rogue Merchant Watch staff" if source.lang == "en" else "編集部"
         assert byline and expected in text_of(byline), source.path
+        category = f"/category/{source.meta['category']}/"
+        assert len(header.select(f'a[href$="{category}"]')) <= 1, source.path
+        assert not header.select_one(".meta-category"), source.path
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -33,9 +33,10 @@ READS = frozenset()
 DEFAULTS = {"TYPOGRAPHY_LANGUAGES": ("en",)}
 NBSP, WORD_JOINER = "\u00a0", "\u2060"
 TAG = re.compile(r"(<[^>]+>)")
-# Inside these, text is code or raw: left as written.
-RAW = re.compile(r"<(code|pre|kbd|samp|script|style)\b", re.I)
-RAW_END = re.compile(r"</(code|pre|kbd|samp|script|style)>", re.I)
+# Inside these, text is code, or a defanged domain readers copy: left as written.
+RAW = re.compile(r"<(code|pre|kbd|samp|script|style)\b|<(span)\b[^>]*\bclass=\"domain\"", re.I)
+OPENING = re.compile(r"<([a-z][a-z0-9]*)\b", re.I)
+CLOSING = re.compile(r"</([a-z][a-z0-9]*)\s*>", re.I)
 # "Part V", "Part 4", "Parts II", "Pangea IX": a capitalised word and its numeral.
 NUMBERED = re.compile(
     r"\b(?:(Parts?|No\.) (?=(?:[IVXL]{1,6}|[0-9]{1,3})\b)|([A-Z][a-z]+) (?=[IVXL]{2,6}\b))")
@@ -76,17 +77,23 @@ def smart_quotes(text, before=""):
 
 
 def text_pieces(html):
-    """(piece, is_text) of HTML, text outside code and tags marked True."""
-    raw_depth = 0
+    """(piece, is_text) of HTML: text outside tags, code and domains marked True."""
+    raw, depth = None, 0  # the raw element we are in, and how deep in its own kind
     for piece in TAG.split(html):
-        if TAG.fullmatch(piece):
-            if RAW.match(piece):
-                raw_depth += 1
-            elif RAW_END.match(piece):
-                raw_depth = max(0, raw_depth - 1)
-            yield piece, False
-        else:
-            yield piece, raw_depth == 0
+        if not TAG.fullmatch(piece):
+            yield piece, raw is None
+            continue
+        if raw is None:
+            match = RAW.match(piece)
+            if match:
+                raw, depth = (match[1] or match[2]).lower(), 1
+        elif (opened := OPENING.match(piece)) and opened[1].lower() == raw:
+            depth += 1
+        elif (closed := CLOSING.match(piece)) and closed[1].lower() == raw:
+            depth -= 1
+            if depth == 0:
+                raw = None
+        yield piece, False
 
 
 class NameJoin(Postprocessor):
