@@ -46,7 +46,7 @@ CANDIDATE = re.compile(r"^\s*(\S+)\s+(\d+)w\s*$")
 
 @dataclass(frozen=True)
 class LeadFigure:
-    src: str
+    src: str  # relative to the site root: templates write {{ SITEURL }}/{{ src }}
     width: int
     height: int
     alt: str
@@ -67,9 +67,18 @@ def choice_for(settings, lang):
         else {k: v for k, v in chosen.items() if k not in settings["SITE_LANGUAGES"]}
 
 
-def smallest_figure(article):
+def site_relative(url, siteurl):
+    """"https://news.example.org/images/a.webp" or "/images/a.webp" -> "images/a.webp"."""
+    if siteurl and url.startswith(siteurl):
+        url = url[len(siteurl):]
+    return url.lstrip("/")
+
+
+def smallest_figure(article, siteurl=""):
     """The first evidence figure of ``article``, at its smallest listed width."""
-    html = article.content or ""
+    # The converted HTML as the report's page gets it (Pelican's ``content`` would
+    # resolve links again, and memoize them, before static files are known).
+    html = article._content or ""
     if "evidence" not in html:
         return None
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
@@ -83,10 +92,11 @@ def smallest_figure(article):
     except (TypeError, ValueError):
         return None
     src, shown = (sizes[0][1], sizes[0][0]) if sizes else (image.get("src"), width)
-    return LeadFigure(src, shown, round(height * shown / width), image.get("alt") or "")
+    return LeadFigure(site_relative(src or "", siteurl), shown, round(height * shown / width),
+                      image.get("alt") or "")
 
 
-def front_page(articles, choice, page_size):
+def front_page(articles, choice, page_size, siteurl=""):
     """(FrontPage, the home page's reports in order) for one language's reports."""
     by_slug = {article.slug: article for article in articles}
     lead = by_slug.get(choice.get("lead")) or (articles[0] if articles else None)
@@ -97,7 +107,7 @@ def front_page(articles, choice, page_size):
     first_page = one_per_series(ordered[:page_size] if page_size else ordered)
     secondary = tuple(a for a in secondary if a in first_page)
     stories = tuple(a for a in first_page if a is not lead and a not in secondary)
-    figure = smallest_figure(lead) if lead is not None else None
+    figure = smallest_figure(lead, siteurl) if lead is not None else None
     return FrontPage(lead, secondary, stories, figure), ordered
 
 
@@ -109,7 +119,8 @@ class FrontPageGenerator(Generator):
         paths = site_paths(self.settings)
         for lang, items in articles.items():
             page, ordered = front_page(items, choice_for(self.settings, lang),
-                                       self.settings.get("DEFAULT_PAGINATION"))
+                                       self.settings.get("DEFAULT_PAGINATION"),
+                                       self.settings.get("SITEURL", ""))
             home = paths[lang].home
             writer.write_file(
                 f"{home}index.html", self.get_template("index"), self.context,

@@ -71,7 +71,10 @@ def add_related(generator):
     published = by_language(
         generator.settings, with_translations(generator.articles), newest_first)
     articles = every_article(generator)
-    domains = {id(a): set(domains_in_html(a.content)) for a in articles}
+    # The converted HTML (``_content``, as domain_mentions reads it): Pelican's
+    # ``content`` would resolve links before static files are known.
+    domains = {id(a): set(domains_in_html((a._content or "") + (a.metadata.get("summary") or "")))
+               for a in articles}
     for article in articles:
         candidates = published.get(article.lang, [])
         article.related = related_to(article, candidates, domains, count)
