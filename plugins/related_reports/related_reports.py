@@ -1,7 +1,7 @@
 """Related reports at the end of every report: up to three, in its language.
 
-Chosen in this order: a part of the same series (the series' first part,
-which the series box below the text does not offer), reports naming a domain
+Chosen in this order: a part of the same series (the first one, but not the
+next part, which the series box below the text offers), reports naming a domain
 this one names (``[[domain]]`` mentions, read from the converted content with
 :mod:`site_model.domains`), reports in the same category, then the newest; a
 series counts once, newest first within each. Never the report itself, never
@@ -49,9 +49,12 @@ def related_to(report, candidates, domains, count):
         if other is report:
             continue
         rank = closeness(report, other, domains)
-        # Within its series, a part offers the series' first part: the next one
-        # is already offered by the series box below the text.
-        order = part_number(other) if rank == 0 else position
+        # Within its series, a part offers the first part other than the next one,
+        # which the series box below the text already offers.
+        if rank == 0 and part_number(other) == part_number(report) + 1:
+            order = len(candidates) + 1
+        else:
+            order = part_number(other) if rank == 0 else position
         ranked.append((rank, order, other))
     chosen, series_seen = [], set()
     for _, _, other in sorted(ranked, key=lambda r: r[:2]):
