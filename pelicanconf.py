@@ -169,8 +169,15 @@ MARKDOWN = {
         # Table alignment as an attribute: the policy forbids inline styles.
         "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.meta": {},
-        # Curly quotes, apostrophes and dashes ("Premium Members" -> “Premium Members”).
-        "markdown.extensions.smarty": {},
+        # Curly quotes, apostrophes and dashes ("Premium Members" -> “Premium Members”),
+        # as characters: the HTML sanitiser writes them so, and a page must read the
+        # same whether its text was sanitised in this build or an earlier one.
+        "markdown.extensions.smarty": {"substitutions": {
+            "left-single-quote": "‘", "right-single-quote": "’",
+            "left-double-quote": "“", "right-double-quote": "”",
+            "left-angle-quote": "«", "right-angle-quote": "»",
+            "ellipsis": "…", "ndash": "–", "mdash": "—",
+        }},
         # Unicode-aware ids, so Japanese headings get readable anchors.
         "markdown.extensions.toc": {"slugify": slugify_unicode},
     },

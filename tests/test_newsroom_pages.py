@@ -6,9 +6,9 @@ import importlib
 import json
 
 import pytest
+from site_model.authors import author_problems
 
 from pelicanconf import FRONT_PAGE
-from site_model.authors import author_problems
 from tests.content_index import post_url, posts
 from tests.fixture_sites import post
 from tests.site import text_of
@@ -67,10 +67,10 @@ def test_every_shipped_report_has_the_desk_byline_and_names_its_category_once(si
 
 @pytest.mark.parametrize("value, expected", [
     ("staff", []),
-    ("staff, staf", ["'%(key)s' is not an author (did you mean '%(close)s'? use one of: "
-                     "%(choices)s, or add the author to AUTHORS in pelicanconf.py)"]),
-    ("nobody-at-all", ["'%(key)s' is not an author (use one of: %(choices)s, or add the "
-                       "author to AUTHORS in pelicanconf.py)"]),
+    ("staff, staf", [("'%(key)s' is not an author (did you mean '%(close)s'? use one of: "
+                      "%(choices)s, or add the author to AUTHORS in pelicanconf.py)")]),
+    ("nobody-at-all", [("'%(key)s' is not an author (use one of: %(choices)s, or add the "
+                        "author to AUTHORS in pelicanconf.py)")]),
     (" , ", ["names no author (write one or more of: %(choices)s, separated by commas)"]),
 ])
 def test_an_unknown_author_is_named_with_its_fix(value, expected):

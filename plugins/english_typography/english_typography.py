@@ -34,9 +34,9 @@ DEFAULTS = {"TYPOGRAPHY_LANGUAGES": ("en",)}
 NBSP, WORD_JOINER = "\u00a0", "\u2060"
 TAG = re.compile(r"(<[^>]+>)")
 # Inside these, text is code, or a defanged domain readers copy: left as written.
-RAW = re.compile(r"<(code|pre|kbd|samp|script|style)\b|<(span)\b[^>]*\bclass=\"domain\"", re.I)
-OPENING = re.compile(r"<([a-z][a-z0-9]*)\b", re.I)
-CLOSING = re.compile(r"</([a-z][a-z0-9]*)\s*>", re.I)
+RAW = re.compile(r"<(code|pre|kbd|samp|script|style)\b|<(span)\b[^>]*\bclass=\"domain\"", re.IGNORECASE)
+OPENING = re.compile(r"<([a-z][a-z0-9]*)\b", re.IGNORECASE)
+CLOSING = re.compile(r"</([a-z][a-z0-9]*)\s*>", re.IGNORECASE)
 # "Part V", "Part 4", "Parts II", "Pangea IX": a capitalised word and its numeral.
 NUMBERED = re.compile(
     r"\b(?:(Parts?|No\.) (?=(?:[IVXL]{1,6}|[0-9]{1,3})\b)|([A-Z][a-z]+) (?=[IVXL]{2,6}\b))")
@@ -98,7 +98,8 @@ def text_pieces(html):
 
 class NameJoin(Postprocessor):
     def run(self, text):
-        return "".join(join_names(piece) if is_text else piece
+        # "&nbsp;" as the HTML sanitiser writes it, so that sanitised text reads the same.
+        return "".join(join_names(piece).replace(NBSP, "&nbsp;") if is_text else piece
                        for piece, is_text in text_pieces(text))
 
 

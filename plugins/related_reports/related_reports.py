@@ -14,7 +14,12 @@ Settings read: ``RELATED_REPORTS_COUNT`` (default 3), ``SITE_LANGUAGES``.
 
 from pelican import signals
 from site_model.domains import domains_in_html
-from site_model.listings import by_language, every_article, newest_first, with_translations
+from site_model.listings import (
+    by_language,
+    every_article,
+    newest_first,
+    with_translations,
+)
 
 PROVIDES = frozenset({"article.related"})
 READS = frozenset()

@@ -23,7 +23,6 @@ Settings read: ``SERIES``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``, ``MARKDOWN``.
 """
 
 import re
-
 from dataclasses import dataclass
 
 from markdown import Markdown
