@@ -195,3 +195,19 @@ def test_plugins_declare_what_they_provide_and_read_nothing_of_another(name):
     assert isinstance(module.PROVIDES, frozenset)
     assert all(item.startswith(("article.", "context.")) for item in module.PROVIDES)
     assert module.READS == frozenset()
+
+
+@pytest.mark.parametrize("value", ["staff, staff", "<script>alert(1)</script>", "STAFF",
+                                   "staff,, ../../etc", "編集部", "staff;desk"])
+def test_odd_author_values_never_break_a_build_or_reach_the_page(fixture_site, value):
+    site, result = fixture_site({"en/odd.md": post("Odd", "odd", authors=value)},
+                                extra={"AUTHORS": SETTINGS["AUTHORS"]}, check=False)
+    # The content check names an unknown key (once its call is wired); the page
+    # shows only known authors, each once, and nothing of the value itself.
+    if not result.ok:
+        assert all(problem.field == "Authors" for problem in result.problems)
+        return
+    page = site.soup("/posts/odd/")
+    names = [text_of(a) for a in page.select(".byline a")]
+    assert names in ([], ["Staff"])
+    assert "script" not in str(page.select_one(".report-header"))
