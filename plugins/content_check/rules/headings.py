@@ -16,7 +16,7 @@ from markdown.extensions.toc import unique
 from site_model.catalogs import N_
 
 THEME_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-ATX = re.compile(r"^(?:[ ]{0,3}>[ ]?)*#")
+ATX = re.compile(r"^(?:[ ]{0,3}>[ ]?)*+#")  # possessive: never backtracks
 SETEXT_UNDERLINE = re.compile(r"^[=-]+[ ]*$")
 MADE_ID = re.compile(r"<h[1-6]\b[^>]*?\bid=\"([^\"]*)\"")
 
