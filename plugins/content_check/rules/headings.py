@@ -74,4 +74,9 @@ def check_heading_ids(self, doc, plain_lines):
             self.report(doc, doc.header.body_line + index, "body", N_(
                 "the heading '%(heading)s' would get the id '%(id)s', which the site's "
                 "own layout already uses on the page (reword the heading)"),
-                heading=source.split("\n")[0].strip(), id=heading_id)
+                heading=heading_text(source), id=heading_id)
+
+
+def heading_text(source):
+    """The heading as the editor wrote it, without its '>' and '#' marks."""
+    return source.split("\n")[0].lstrip("> ").lstrip("#").strip().rstrip("#").strip()
