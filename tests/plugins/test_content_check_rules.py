@@ -266,3 +266,20 @@ def test_a_stale_catalog_is_read_from_its_source(tmp_path):
     result = run_check(project / "content", root=project)
     assert "Traceback" not in result.stderr, result.stderr
     assert "ありません" in result.stdout, result.stdout
+
+
+def test_a_remembered_check_still_compares_modified_with_this_build(tmp_path, monkeypatch):
+    import site_build
+    from content_check.checker import check_content
+
+    content = content_with(tmp_path)
+    post(content, "changed.md", "Text.\n", extra="Modified: 2030-06-01 09:00\n")
+    settings, memo = site_build.settings_for(content=content), {}
+    monkeypatch.setenv("SITE_NOW", "2030-07-01T00:00:00+00:00")
+    assert check_content(settings, memo) == []
+    # The same unchanged file, remembered, checked a year earlier.
+    monkeypatch.setenv("SITE_NOW", "2029-07-01T00:00:00+00:00")
+    problems = check_content(settings, memo)
+    assert [(p.path, p.line, p.field) for p in problems] == [
+        ("content/en/changed.md", 6, "Modified")]
+    assert memo  # the file's own checks were remembered
