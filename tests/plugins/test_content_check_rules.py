@@ -283,3 +283,16 @@ def test_a_remembered_check_still_compares_modified_with_this_build(tmp_path, mo
     assert [(p.path, p.line, p.field) for p in problems] == [
         ("content/en/changed.md", 6, "Modified")]
     assert memo  # the file's own checks were remembered
+
+
+def test_many_posts_with_one_part_number_are_each_named_once(tmp_path):
+    content = content_with(tmp_path)
+    original = (content / "en" / "original.md").read_text()
+    for index in range(5):
+        (content / "en" / f"copy-{index}.md").write_text(
+            original.replace("Slug: original", f"Slug: copy-{index}"))
+    result = run_check(content)
+    rows = [row for row in result.stdout.splitlines() if ": Part: part 1 of" in row]
+    assert len(rows) == 6, result.stdout
+    # Each names one other file with the same number, not every one of them.
+    assert all(row.count("content/en/") == 2 for row in rows), result.stdout

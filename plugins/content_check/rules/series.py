@@ -48,7 +48,9 @@ def check_series_parts(self, posts):
             numbers_by_series[series].add(number)
         for number, docs in files.items():
             for doc in docs if len(docs) > 1 else ():
-                others = ", ".join(d.shown for d in docs if d is not doc)
+                # The first file with the number names the second; every other
+                # names the first (one name each, however many files collide).
+                others = (docs[1] if doc is docs[0] else docs[0]).shown
                 self.report(doc, doc.line("part"), "Part", N_(
                     "part %(number)s of '%(series)s' is also %(others)s (each part "
                     "number once per language)"), number=number, series=series,
