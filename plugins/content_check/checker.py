@@ -21,8 +21,8 @@ from site_model.header import read_header
 from . import body
 from .context import Context, Document
 from .files import walk
+from .rules import body as body_rules
 from .rules import (
-    body as body_rules,
     catalogs,
     dates,
     domains,

@@ -8,8 +8,8 @@ import re
 import unicodedata
 
 import pytest
-
 from site_model.problems import Problem
+
 from tests.plugins.test_content_check import content_with, run_check
 from tests.site import ROOT, copy_project
 
@@ -223,7 +223,7 @@ def test_a_file_name_cannot_forge_a_problem_line(tmp_path, name):
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
     rows = result.stdout.splitlines()
-    assert all(row.startswith("content/") or row.startswith("Content check: ") for row in rows)
+    assert all(row.startswith(("content/", "Content check: ")) for row in rows)
     assert len(rows) == 2, result.stdout  # the name's problem, then the count
     assert ": file: " in rows[0]
 

@@ -4,7 +4,14 @@ exists, a known type, a real capture date."""
 from datetime import datetime
 
 from site_model.catalogs import N_
-from site_model.figures import CAPTURED, FIELDS, REQUIRED, TYPES, figure_blocks, image_path
+from site_model.figures import (
+    CAPTURED,
+    FIELDS,
+    REQUIRED,
+    TYPES,
+    figure_blocks,
+    image_path,
+)
 
 from ..context import listing, suggestion
 
