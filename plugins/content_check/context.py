@@ -9,12 +9,14 @@ modules). Rules read the context and add problems through ``say`` and
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from io import BytesIO
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from markdown import Markdown
 from site_model.catalogs import DOMAIN, CatalogError, translations_for
 from site_model.domains import mentions_in
 from site_model.problems import Problem
@@ -114,6 +116,14 @@ class Context:
             return _("did you mean '%(close)s'? use one of: %(choices)s") % {
                 "close": close, "choices": listing(choices)}
         return _("use one of: %(choices)s") % {"choices": listing(choices)}
+
+    @cached_property
+    def markdown(self):
+        """A Markdown converter with the site's extensions (how heading ids are made)."""
+        configs = self.settings.get("MARKDOWN", {}).get("extension_configs", {})
+        return Markdown(extensions=list(configs), extension_configs=configs,
+                        output_format=self.settings.get("MARKDOWN", {}).get(
+                            "output_format", "html5"))
 
     def check_image(self, doc, number, field, src):
         """Rules about images, shared by the body's and the figures' rules."""

@@ -11,7 +11,6 @@ and each heading's id is made by Markdown itself, with the site's extensions.
 import re
 from pathlib import Path
 
-from markdown import Markdown
 from markdown.extensions.toc import unique
 from site_model.catalogs import N_
 
@@ -49,12 +48,6 @@ def heading_sources(plain_lines, lines):
     return found
 
 
-def markdown_for(settings):
-    configs = settings.get("MARKDOWN", {}).get("extension_configs", {})
-    return Markdown(extensions=list(configs), extension_configs=configs,
-                    output_format=settings.get("MARKDOWN", {}).get("output_format", "html5"))
-
-
 def check_heading_ids(self, doc, plain_lines):
     if not self.theme_ids:
         return
@@ -62,7 +55,7 @@ def check_heading_ids(self, doc, plain_lines):
     headings = heading_sources(plain_lines, lines)
     if not headings:
         return
-    converter = markdown_for(self.settings)
+    converter = self.markdown
     used = set()
     for index, source in headings:
         converter.reset()
