@@ -56,13 +56,14 @@ def check_heading_ids(self, doc, plain_lines):
     if not headings:
         return
     converter = self.markdown
-    used = set()
+    # As toc counts: a hundred headings "Main" are numbered once each, not rescanned.
+    used, counters = set(), {}
     for index, source in headings:
         converter.reset()
         made = MADE_ID.search(converter.convert(source))
         if not made:
             continue
-        heading_id = unique(made[1], used)
+        heading_id = unique(made[1], used, counters)
         if heading_id in self.theme_ids:
             self.report(doc, doc.header.body_line + index, "body", N_(
                 "the heading '%(heading)s' would get the id '%(id)s', which the site's "
