@@ -11,12 +11,23 @@ so its phrases are joined again:
 - never inside a Latin word, a domain or an abbreviation (``Chemist-4-U``);
 - never before closing punctuation or a small kana, nor after an opening
   bracket (``」``, ``、``, ``（``);
-- never so that the last line holds one character alone.
+- never inside a name: a domain (defanged or not), 「・」-joined katakana
+  (``オペレーション・パンゲアIX``);
+- never so that the last line holds one character alone;
+- and a full-width space, which an editor writes where a headline should
+  break, is where it breaks first: each side of it is held together
+  (``<span class="nobreak">``) and breaks inside only when longer than a line.
+
+Names are held together in every language, in titles and in report bodies:
+domains, 「・」-joined katakana names, Latin names with hyphens or numerals
+(``Chemist-4-U``, ``Pangea IX``) and, in Japanese, numbers with their counters
+(``1万4000件``) are wrapped in ``<span class="nobreak">`` (the stylesheet keeps
+such a span on one line unless it is longer than the line).
 
 Adds the Jinja filter ``phrases`` (``{{ item.title|phrases(item.lang) }}``:
-escaped text with ``<wbr>`` between Japanese phrases, unchanged text in other
-languages) and inserts ``<wbr>`` into the ``<h2>``-``<h4>`` headings of
-Japanese articles. Reads no settings.
+escaped text with ``<wbr>`` between Japanese phrases and names held together),
+inserts ``<wbr>`` into the ``<h2>``-``<h4>`` headings of Japanese articles and
+holds names together in every article's body. Reads no settings.
 """
 
 import re
@@ -28,6 +39,9 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Article
 
+PROVIDES = frozenset()  # a template filter and markup in article bodies; no attribute
+READS = frozenset()
+
 HEADING = re.compile(r"(<h[2-4][^>]*>)(.*?)(</h[2-4]>)", re.S)
 TAG = re.compile(r"(<[^>]+>)")
 # A number with its prefix and counter: 2016年, 1万4000件, 第1回, 800以上.
@@ -35,10 +49,18 @@ NUMBER = re.compile(
     r"第?[0-9０-９](?:[0-9０-９,，.．]|[万億兆千百](?=[0-9０-９]))*[万億兆]?"
     r"[年月日件回人円分秒時歳位号度倍台社枚本個点%％]?")
 LATIN = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９\-_.@/:'&+]+")
+# Names a line never breaks inside, in any language.
+# The last label of a domain is Latin, so the name ends where the sentence goes on.
+DOMAIN = r"[\w-]+(?:(?:\[\.\]|\.)[\w-]+)*(?:\[\.\]|\.)[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])"
+KATAKANA_NAME = r"[ァ-ヺー]+(?:[・･][ァ-ヺー]+)+[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*"
+LATIN_NAME = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+ (?:[IVXLC]+|[0-9]+)(?![\w])"
+NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}")
+JAPANESE_NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}|{NUMBER.pattern}")
+FULL_WIDTH_SPACE = "\u3000"
 # A line may break after these, where a clause ends.
 CLAUSE_END = re.compile(r"[：、。！？]")
 # Characters a line may not start with (Japanese kinsoku), and may not end with.
-NO_LINE_START = set("、。，．・：；？！ー―‐～〜…‥」』）］｝〕〉》】〙〗”’ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻")
+NO_LINE_START = set("\u3000、。，．・：；？！ー―‐～〜…‥」』）］｝〕〉》】〙〗”’ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻")
 NO_LINE_END = set("「『（［｛〔〈《【〘〖“‘")
 OPENING, CLOSING = "「『（［｛〔〈《【", "」』）］｝〕〉》】"
 # Words BudouX may cut in two that a reader never sees cut.
@@ -74,11 +96,12 @@ def phrases(text):
         position += len(chunk)
         cuts.add(position)
     cuts |= {match.end() for match in CLAUSE_END.finditer(text)}
+    cuts |= {match.end() for match in re.finditer(FULL_WIDTH_SPACE, text)}
     # BudouX gives 第 to the word before it: it belongs to its number.
     for match in re.finditer("第(?=[0-9０-９])", text):
         cuts.discard(match.end())
         cuts.add(match.start())
-    whole = spans(NUMBER, text) + spans(LATIN, text) + [
+    whole = spans(NUMBER, text) + spans(LATIN, text) + spans(NAMES, text) + [
         (match.start(), match.end()) for word in WHOLE_WORDS
         for match in re.finditer(re.escape(word), text)]
     cuts = sorted(c for c in cuts if 0 < c < len(text) and not forbidden(text, c, whole))
@@ -103,12 +126,33 @@ def hold_together(piece):
     return "".join(out)
 
 
+def held(text, names=NAMES):
+    """Escaped ``text`` with each name in a ``<span class="nobreak">``."""
+    out, last = [], 0
+    for match in names.finditer(text):
+        if match.end() - match.start() > 1:
+            out += [escape(text[last:match.start()]),
+                    Markup('<span class="nobreak">'), escape(match.group()), Markup("</span>")]
+            last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def phrase_breaks(text, lang):
-    if lang != "ja" or not text:
+    if not text:
         return escape(text)
     # A translated string arrives already escaped: split its text, escape once.
     plain = text.unescape() if isinstance(text, Markup) else str(text)
-    return Markup("<wbr>").join(escape(phrase) for phrase in phrases(plain))
+    if lang != "ja":
+        return held(plain)
+    halves = plain.split(FULL_WIDTH_SPACE)
+    broken = [Markup("<wbr>").join(held(phrase, JAPANESE_NAMES) for phrase in phrases(half))
+              for half in halves]
+    if len(halves) == 1:
+        return broken[0]
+    # The full-width space is the break: each side stays whole if it fits a line.
+    return Markup(FULL_WIDTH_SPACE + "<wbr>").join(
+        Markup('<span class="nobreak">') + half + Markup("</span>") for half in broken)
 
 
 def break_heading(match):
@@ -121,10 +165,35 @@ def break_heading(match):
     return opening + "".join(pieces) + closing
 
 
+def hold_names(html, lang):
+    """Names in a body's text held together; text inside a span (a domain
+    mention, a heading's names already held) is left as it is."""
+    names = JAPANESE_NAMES if lang == "ja" else NAMES
+    pieces, depth = [], 0
+    for piece in TAG.split(html):
+        if TAG.fullmatch(piece):
+            if re.match(r"<span\b", piece, re.I):
+                depth += 1
+            elif re.match(r"</span\s*>", piece, re.I):
+                depth = max(0, depth - 1)
+            pieces.append(piece)
+        elif depth or not piece.strip():
+            pieces.append(piece)
+        else:
+            # Only the names change: the rest of the text keeps its bytes.
+            pieces.append(names.sub(
+                lambda m: f'<span class="nobreak">{m.group()}</span>' if len(m.group()) > 1
+                else m.group(), piece))
+    return "".join(pieces)
+
+
 def break_headings(content):
     # Run as each post is read, before anything renders (and caches) its content.
-    if isinstance(content, Article) and content.lang == "ja" and content._content:
+    if not isinstance(content, Article) or not content._content:
+        return
+    if content.lang == "ja":
         content._content = HEADING.sub(break_heading, content._content)
+    content._content = hold_names(content._content, content.lang)
 
 
 def add_filter(generator):

@@ -74,12 +74,15 @@ function saysEvery(words, text) {
 // ---- Names a line must not break inside ----
 
 // Domains (defanged or not), 「・」-joined katakana names with what follows them
-// (オペレーション・パンゲアIX), Latin names with hyphens or numerals.
+// (オペレーション・パンゲアIX), Latin names with hyphens or numerals, numbers
+// with their counters: the rules of plugins/japanese_phrases.
 const NAME = new RegExp([
-  String.raw`[\p{L}\p{N}-]+(?:(?:\[\.\]|\.)[\p{L}\p{N}-]+)+`,
+  String.raw`[\p{L}\p{N}_-]+(?:(?:\[\.\]|\.)[\p{L}\p{N}_-]+)*(?:\[\.\]|\.)[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])`,
   String.raw`[\p{Script=Katakana}ー]+(?:[・･][\p{Script=Katakana}ー]+)+[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*`,
   String.raw`[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+`,
   String.raw`\p{Lu}\p{Ll}+ (?:[IVXLC]+|\d+)(?![\p{L}\p{N}])`,
+  // A number with its prefix and counter: 1万4000件, 第1回.
+  String.raw`第?[0-9０-９](?:[0-9０-９,，.．]|[万億兆千百](?=[0-9０-９]))*[万億兆]?[年月日件回人円分秒時歳位号度倍台社枚本個点%％]`,
 ].join("|"), "gu");
 
 // ---- Excerpts: the report's own text, cut between words or phrases ----
@@ -142,10 +145,9 @@ function excerpt(content, regex) {
     end = sentence >= 0 && cut - start > EXCERPT * 0.7 ? cut
       : stops.filter((s) => s <= end && s > start).pop() ?? end;
   }
-  let piece = text.slice(start, end).trim();
-  const after = end < text.length && !/[。！？.!?]$/.test(piece);
-  piece = piece.replace(/[\s、,;:・]+$/u, "");
-  return { text: piece, before: start > 0, after };
+  // "…" wherever the report's text goes on, even after a full stop.
+  const piece = text.slice(start, end).trim().replace(/[\s、,;:・]+$/u, "");
+  return { text: piece, before: start > 0, after: end < text.length };
 }
 
 // Text with the words of the query marked and names held together.
@@ -185,11 +187,19 @@ function headline(result) {
   const link = document.createElement("a");
   link.href = result.url;
   // A Japanese headline breaks between the phrases the site computed for it.
-  const phrases = japanese && result.meta.phrases ? result.meta.phrases.split("\u200b")
-    : [result.meta.title];
-  phrases.forEach((phrase, index) => {
-    if (index) link.append(document.createElement("wbr"));
-    appendText(link, phrase, null);
+  // The full-width space is where it breaks first: each side is held whole.
+  const title = japanese && result.meta.phrases ? result.meta.phrases : result.meta.title;
+  title.split("\u3000").forEach((half, index, halves) => {
+    let holder = link;
+    if (halves.length > 1) {
+      holder = document.createElement("span");
+      holder.className = "nobreak";
+      link.append(...(index ? ["\u3000", document.createElement("wbr")] : []), holder);
+    }
+    half.split("\u200b").forEach((phrase, at) => {
+      if (at) holder.append(document.createElement("wbr"));
+      appendText(holder, phrase, null);
+    });
   });
   const heading = document.createElement("h2");
   heading.className = "search-title";
