@@ -303,8 +303,11 @@ async function run(query, filters) {
     const words = terms(query);
     const found = await Promise.all(search.results.slice(0, MAX_RESULTS).map(
       async (result) => ({ score: result.score, data: await result.data() })));
-    const kept = found.filter(({ data }) =>
-      saysEvery(words, `${data.meta.title}\n${readable(data.content)}`));
+    // Merged shards can return a report once per shard when two filters are
+    // chosen: each report is listed once.
+    const seen = new Set();
+    const kept = found.filter(({ data }) => !seen.has(data.url) && seen.add(data.url)
+      && saysEvery(words, `${data.meta.title}\n${readable(data.content)}`));
     if (ticket === latest) show(query, ordered(kept), matcher(words)); // not overtaken
   } catch (error) {
     if (ticket === latest) status.textContent = form.dataset.failed;
