@@ -16,13 +16,15 @@ so its phrases are joined again:
 - never so that the last line holds one character alone;
 - and a full-width space, which an editor writes where a headline should
   break, is where it breaks first: each side of it is held together
-  (``<span class="nobreak">``) and breaks inside only when longer than a line.
+  (``<span class="nobreak-group">``, an inline block) and breaks inside only
+  when longer than a line.
 
 Names are held together in every language, in titles and in report bodies:
 domains, 「・」-joined katakana names, Latin names with hyphens or numerals
 (``Chemist-4-U``, ``Pangea IX``) and, in Japanese, numbers with their counters
-(``1万4000件``) are wrapped in ``<span class="nobreak">`` (the stylesheet keeps
-such a span on one line unless it is longer than the line).
+(``1万4000件``). In titles with word joiners and no-break spaces (a title
+longer than its line may still break inside, by ``overflow-wrap``); in bodies
+in ``<span class="nobreak">`` (the stylesheet: ``white-space: nowrap``).
 
 Adds the Jinja filter ``phrases`` (``{{ item.title|phrases(item.lang) }}``:
 escaped text with ``<wbr>`` between Japanese phrases and names held together),
@@ -126,16 +128,26 @@ def hold_together(piece):
     return "".join(out)
 
 
+def joined(name):
+    """A name no line breaks inside, as text: a no-break space for a space, and
+    a word joiner wherever a browser might otherwise break (a line still breaks
+    inside when the name is longer than the line: ``overflow-wrap``)."""
+    out = []
+    for index, character in enumerate(name):
+        previous = name[index - 1] if index else " "
+        if " " not in (character, previous) and not (
+                character.isascii() and character.isalnum()
+                and previous.isascii() and previous.isalnum()):
+            if out[-1] != WORD_JOINER and character != WORD_JOINER:
+                out.append(WORD_JOINER)
+        out.append("\u00a0" if character == " " else character)
+    return "".join(out)
+
+
 def held(text, names=NAMES):
-    """Escaped ``text`` with each name in a ``<span class="nobreak">``."""
-    out, last = [], 0
-    for match in names.finditer(text):
-        if match.end() - match.start() > 1:
-            out += [escape(text[last:match.start()]),
-                    Markup('<span class="nobreak">'), escape(match.group()), Markup("</span>")]
-            last = match.end()
-    out.append(escape(text[last:]))
-    return Markup("").join(out)
+    """Escaped ``text`` with each name joined (see :func:`joined`)."""
+    return escape(names.sub(lambda m: joined(m.group()) if len(m.group()) > 1 else m.group(),
+                            text))
 
 
 def phrase_breaks(text, lang):
@@ -150,9 +162,12 @@ def phrase_breaks(text, lang):
               for half in halves]
     if len(halves) == 1:
         return broken[0]
-    # The full-width space is the break: each side stays whole if it fits a line.
-    return Markup(FULL_WIDTH_SPACE + "<wbr>").join(
-        Markup('<span class="nobreak">') + half + Markup("</span>") for half in broken)
+    # The full-width space is the break: each side stays whole if it fits a line
+    # (an inline block), the space ending the first.
+    last = len(broken) - 1
+    return Markup("<wbr>").join(
+        Markup('<span class="nobreak-group">') + half + Markup(FULL_WIDTH_SPACE if i < last else "")
+        + Markup("</span>") for i, half in enumerate(broken))
 
 
 def break_heading(match):
@@ -194,6 +209,12 @@ def break_headings(content):
     if content.lang == "ja":
         content._content = HEADING.sub(break_heading, content._content)
     content._content = hold_names(content._content, content.lang)
+    # Listings show the summary: its names are held together too.
+    summary = content.metadata.get("summary")
+    if summary:
+        content.metadata["summary"] = hold_names(summary, content.lang)
+        if getattr(content, "_summary", None) == summary:
+            content._summary = content.metadata["summary"]
 
 
 def add_filter(generator):

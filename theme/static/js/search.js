@@ -193,13 +193,15 @@ function headline(result) {
     let holder = link;
     if (halves.length > 1) {
       holder = document.createElement("span");
-      holder.className = "nobreak";
-      link.append(...(index ? ["\u3000", document.createElement("wbr")] : []), holder);
+      holder.className = "nobreak-group";
+      if (index) link.append(document.createElement("wbr"));
+      link.append(holder);
     }
     half.split("\u200b").forEach((phrase, at) => {
       if (at) holder.append(document.createElement("wbr"));
       appendText(holder, phrase, null);
     });
+    if (index < halves.length - 1) holder.append("\u3000");
   });
   const heading = document.createElement("h2");
   heading.className = "search-title";
