@@ -59,6 +59,9 @@ LATIN_NAME = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+ (?:[IVXLC]+|[0-9]+)(?!
 NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}")
 JAPANESE_NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}|{NUMBER.pattern}")
 FULL_WIDTH_SPACE = "\u3000"
+# A katakana name with the brackets and punctuation a line may not be cut from.
+KATAKANA_GROUP = re.compile(
+    f"[「『（［【\u2060]*{KATAKANA_NAME}[」』）］】、。，．：；？！\u2060]*")
 # A line may break after these, where a clause ends.
 CLAUSE_END = re.compile(r"[：、。！？]")
 # Characters a line may not start with (Japanese kinsoku), and may not end with.
@@ -150,6 +153,21 @@ def held(text, names=NAMES):
                             text))
 
 
+def grouped(phrase):
+    """A Japanese phrase with its names held: a 「・」-joined katakana name, with
+    the brackets and punctuation around it, is an inline block that may break
+    only after its 「・」, and only when it is longer than the line."""
+    out, last = [], 0
+    for match in KATAKANA_GROUP.finditer(phrase):
+        out += [held(phrase[last:match.start()], JAPANESE_NAMES),
+                Markup('<span class="nobreak-group">'),
+                Markup("・<wbr>").join(escape(joined(part)) for part in match.group().split("・")),
+                Markup("</span>")]
+        last = match.end()
+    out.append(held(phrase[last:], JAPANESE_NAMES))
+    return Markup("").join(out)
+
+
 def phrase_breaks(text, lang):
     if not text:
         return escape(text)
@@ -158,7 +176,7 @@ def phrase_breaks(text, lang):
     if lang != "ja":
         return held(plain)
     halves = plain.split(FULL_WIDTH_SPACE)
-    broken = [Markup("<wbr>").join(held(phrase, JAPANESE_NAMES) for phrase in phrases(half))
+    broken = [Markup("<wbr>").join(grouped(phrase) for phrase in phrases(half))
               for half in halves]
     if len(halves) == 1:
         return broken[0]
