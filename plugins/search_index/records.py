@@ -75,7 +75,10 @@ def facts(report, label):
 def phrased(title, phrase_breaks):
     """The title's phrases joined by U+200B, from the ``phrases`` template filter
     (HTML with ``<wbr>``), as plain text."""
-    html = str(phrase_breaks(title, "ja")).replace("<wbr>", PHRASE_BREAK)
+    # A name's 「・」 is a break of last resort on a page (an inline block); in a
+    # result it stays joined.
+    html = str(phrase_breaks(title, "ja")).replace("・<wbr>", "・\u2060")
+    html = html.replace("<wbr>", PHRASE_BREAK)
     return LexborHTMLParser(f"<body>{html}</body>").body.text(deep=True)
 
 

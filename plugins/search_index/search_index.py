@@ -27,7 +27,8 @@ search template also gets ``search_filters``: the categories and years a reader
 can narrow results to, in the page's language. Uses the ``phrases`` template
 filter where one is installed (Japanese headlines in results break between
 phrases). Settings read: ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``,
-``PLUGIN_PATHS``, ``THEME``, ``CATEGORIES``, ``TRANSLATIONS_DIR``, ``SEARCH_SERVICE`` (a running :class:`PagefindService` that
+``PLUGIN_PATHS``, ``THEME``, ``CATEGORIES``, ``TRANSLATIONS_DIR``, ``DEFAULT_LANG``,
+``SEARCH_SERVICE`` (a running :class:`PagefindService` that
 outlives the build, as the live preview keeps one; by default each build
 starts its own) and ``SEARCH_DEFERRED`` (the live preview's: the shards are
 written once the build's pages are served, by ``WARM_STATE["after_build"]``).

@@ -133,6 +133,8 @@ def test_a_word_finds_only_reports_that_say_it(site, server, page):
             stem = query.lower().rstrip("s")
             assert stem in page_text, (query, url)
     assert results(page, server, "/search/", "viagra") == []
+    # A Latin word inside Japanese text is still a word of it.
+    assert "/ja/posts/operation-pangea-ix/" in results(page, server, "/ja/search/", "IX")
 
 
 def test_a_series_is_listed_in_part_order(server, page):

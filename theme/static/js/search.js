@@ -54,10 +54,12 @@ function base(term) {
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // A word of the query as it appears in a text: Japanese as written (there is
-// no stem); other words from the start of a word, with whatever ending.
+// no stem); other words from the start of a Latin word (パンゲアIX holds "IX"),
+// with whatever ending.
 function pattern(term) {
   if (CJK.test(term)) return escapeRegExp(term);
-  return `(?<![\\p{L}\\p{N}])${escapeRegExp(base(term))}[\\p{L}\\p{N}'’]*`;
+  const latin = String.raw`[\p{Script=Latin}\p{N}'’]`;
+  return `(?<!${latin})${escapeRegExp(base(term))}${latin}*`;
 }
 
 function matcher(words) {
@@ -68,7 +70,8 @@ function matcher(words) {
 // the reader typed ("viagra" finds the "V" of "Part V"): a report is kept only
 // when its text or title says every word of the query.
 function saysEvery(words, text) {
-  return words.every((term) => new RegExp(pattern(term), "iu").test(text));
+  const folded = fold(text);
+  return words.every((term) => new RegExp(pattern(term), "iu").test(folded));
 }
 
 // ---- Names a line must not break inside ----
@@ -124,7 +127,7 @@ function boundaries(text) {
 function excerpt(content, regex) {
   const text = readable(content);
   if (text.length <= EXCERPT) return { text, before: false, after: false };
-  regex && (regex.lastIndex = 0);
+  if (regex) regex.lastIndex = 0;
   const hit = regex ? regex.exec(text) : null;
   const at = hit ? hit.index : 0;
   const stops = boundaries(text);
@@ -133,8 +136,8 @@ function excerpt(content, regex) {
   let start = 0;
   if (at > LEAD) {
     const from = Math.max(0, at - 2 * LEAD);
-    const window = text.slice(from, at);
-    const clause = Math.max(...[...window.matchAll(japanese ? /[。、！？]/g : /[.!?;:]\s/g)]
+    const lead = text.slice(from, at);
+    const clause = Math.max(...[...lead.matchAll(japanese ? /[。、！？]/g : /[.!?;:]\s/g)]
       .map((m) => from + m.index + m[0].length), -1);
     start = clause >= 0 ? clause : stops.filter((s) => s <= at - LEAD / 2).pop() ?? 0;
   }
