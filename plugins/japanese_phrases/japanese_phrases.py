@@ -44,7 +44,7 @@ from pelican.contents import Article
 PROVIDES = frozenset()  # a template filter and markup in article bodies; no attribute
 READS = frozenset()
 
-HEADING = re.compile(r"(<h[2-4][^>]*>)(.*?)(</h[2-4]>)", re.S)
+HEADING = re.compile(r"(<h[2-4][^>]*>)(.*?)(</h[2-4]>)", re.DOTALL)
 TAG = re.compile(r"(<[^>]+>)")
 # A number with its prefix and counter: 2016年, 1万4000件, 第1回, 800以上.
 NUMBER = re.compile(
@@ -138,11 +138,13 @@ def joined(name):
     out = []
     for index, character in enumerate(name):
         previous = name[index - 1] if index else " "
-        if " " not in (character, previous) and not (
-                character.isascii() and character.isalnum()
-                and previous.isascii() and previous.isalnum()):
-            if out[-1] != WORD_JOINER and character != WORD_JOINER:
-                out.append(WORD_JOINER)
+        # No line breaks between two ASCII letters or digits, nor at a space
+        # (it becomes a no-break space), nor where a joiner already is.
+        between_ascii = (character.isascii() and character.isalnum()
+                         and previous.isascii() and previous.isalnum())
+        if not between_ascii and " " not in (character, previous) \
+                and WORD_JOINER not in (character, out[-1]):
+            out.append(WORD_JOINER)
         out.append("\u00a0" if character == " " else character)
     return "".join(out)
 
@@ -205,9 +207,9 @@ def hold_names(html, lang):
     pieces, depth = [], 0
     for piece in TAG.split(html):
         if TAG.fullmatch(piece):
-            if re.match(r"<span\b", piece, re.I):
+            if re.match(r"<span\b", piece, re.IGNORECASE):
                 depth += 1
-            elif re.match(r"</span\s*>", piece, re.I):
+            elif re.match(r"</span\s*>", piece, re.IGNORECASE):
                 depth = max(0, depth - 1)
             pieces.append(piece)
         elif depth or not piece.strip():
