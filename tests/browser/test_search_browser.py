@@ -145,6 +145,8 @@ def test_a_series_is_listed_in_part_order(server, page):
         assert parts == sorted(parts, key=lambda href: int(href.rstrip("/").rsplit("-", 1)[1]))
         start = found.index(parts[0])
         assert found[start:start + 5] == parts  # together
+    # A part whose headline says the word ranks above parts that only mention it.
+    assert results(page, server, "/search/", "registrar")[0] == "/posts/bestkenko-part-4/"
 
 
 @pytest.mark.parametrize("path, query, category, year", [

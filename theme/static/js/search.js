@@ -249,24 +249,25 @@ function show(query, results, regex) {
   status.textContent = message(query ? name : `${name}Filtered`, { count, query });
 }
 
-// By relevance, then newest; a series' parts stay together, in part order,
-// where the best-matching of them ranks (a reader reads a series from Part 1).
-function ordered(results) {
-  const byScore = [...results].sort((a, b) => b.score - a.score
-    || b.data.meta.date.localeCompare(a.data.meta.date));
-  const out = [];
-  const placed = new Set();
-  for (const result of byScore) {
-    if (placed.has(result)) continue;
-    const series = result.data.meta.series;
-    const group = series ? byScore.filter((r) => r.data.meta.series === series) : [result];
-    group.sort((a, b) => Number(a.data.meta.part || 0) - Number(b.data.meta.part || 0));
-    for (const member of group) {
-      placed.add(member);
-      out.push(member);
+// By relevance, then newest. Reports whose headline says every word of the
+// query rank first, and among them a series' parts are tied: they stay
+// together, in part order, where the best of them ranks (a reader searching
+// "BestKenko" reads Part I first). Below them, the same holds among the rest.
+function ordered(results, words) {
+  const headlined = (result) => words.length > 0 && saysEvery(words, result.data.meta.title);
+  const tiers = [results.filter(headlined), results.filter((r) => !headlined(r))];
+  return tiers.flatMap((tier) => {
+    const byScore = [...tier].sort((a, b) => b.score - a.score
+      || b.data.meta.date.localeCompare(a.data.meta.date));
+    const out = [];
+    for (const result of byScore) {
+      if (out.includes(result)) continue;
+      const series = result.data.meta.series;
+      const parts = series ? byScore.filter((r) => r.data.meta.series === series) : [result];
+      out.push(...parts.sort((a, b) => Number(a.data.meta.part) - Number(b.data.meta.part)));
     }
-  }
-  return out.map((r) => r.data);
+    return out.map((r) => r.data);
+  });
 }
 
 // ---- Loading and running ----
@@ -313,7 +314,7 @@ async function run(query, filters) {
     const seen = new Set();
     const kept = found.filter(({ data }) => !seen.has(data.url) && seen.add(data.url)
       && saysEvery(words, `${data.meta.title}\n${readable(data.content)}`));
-    if (ticket === latest) show(query, ordered(kept), matcher(words)); // not overtaken
+    if (ticket === latest) show(query, ordered(kept, words), matcher(words)); // not overtaken
   } catch (error) {
     if (ticket === latest) status.textContent = form.dataset.failed;
   }
