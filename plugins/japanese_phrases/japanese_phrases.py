@@ -58,6 +58,11 @@ KATAKANA_NAME = r"[ァ-ヺー]+(?:[・･][ァ-ヺー]+)+[A-Za-z0-9Ａ-Ｚａ-�
 LATIN_NAME = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+ (?:[IVXLC]+|[0-9]+)(?![\w])"
 NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}")
 JAPANESE_NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}|{NUMBER.pattern}")
+# Names other than domains, held in titles by word joiners.
+JOINABLE = {NAMES: re.compile(f"{KATAKANA_NAME}|{LATIN_NAME}"),
+            JAPANESE_NAMES: re.compile(f"{KATAKANA_NAME}|{LATIN_NAME}|{NUMBER.pattern}")}
+# A domain with the brackets and punctuation a line may not be cut from.
+DOMAIN_GROUP = re.compile(f"[「『（［【\u2060]*(?:{DOMAIN})[」』）］】、。，．：；？！\u2060]*")
 FULL_WIDTH_SPACE = "\u3000"
 # A katakana name with the brackets and punctuation a line may not be cut from.
 KATAKANA_GROUP = re.compile(
@@ -149,10 +154,22 @@ def joined(name):
     return "".join(out)
 
 
+GROUP = Markup('<span class="nobreak-group">')
+
+
 def held(text, names=NAMES):
-    """Escaped ``text`` with each name joined (see :func:`joined`)."""
-    return escape(names.sub(lambda m: joined(m.group()) if len(m.group()) > 1 else m.group(),
-                            text))
+    """Escaped ``text`` with each name held: a domain, with the brackets and
+    punctuation around it, as an inline block (it breaks inside, at a dot
+    first, only when longer than the line); other names joined (:func:`joined`)."""
+    out, last = [], 0
+    for match in DOMAIN_GROUP.finditer(text):
+        out += [escape(JOINABLE[names].sub(lambda m: joined(m.group()) if len(m.group()) > 1
+                                           else m.group(), text[last:match.start()])),
+                GROUP, escape(match.group()), Markup("</span>")]
+        last = match.end()
+    out.append(escape(JOINABLE[names].sub(
+        lambda m: joined(m.group()) if len(m.group()) > 1 else m.group(), text[last:])))
+    return Markup("").join(out)
 
 
 def grouped(phrase):
@@ -161,8 +178,7 @@ def grouped(phrase):
     only after its 「・」, and only when it is longer than the line."""
     out, last = [], 0
     for match in KATAKANA_GROUP.finditer(phrase):
-        out += [held(phrase[last:match.start()], JAPANESE_NAMES),
-                Markup('<span class="nobreak-group">'),
+        out += [held(phrase[last:match.start()], JAPANESE_NAMES), GROUP,
                 Markup("・<wbr>").join(escape(joined(part)) for part in match.group().split("・")),
                 Markup("</span>")]
         last = match.end()
