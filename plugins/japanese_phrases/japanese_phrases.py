@@ -51,11 +51,16 @@ NUMBER = re.compile(
     r"第?[0-9０-９](?:[0-9０-９,，.．]|[万億兆千百](?=[0-9０-９]))*[万億兆]?"
     r"[年月日件回人円分秒時歳位号度倍台社枚本個点%％]?")
 LATIN = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９\-_.@/:'&+]+")
-# Names a line never breaks inside, in any language.
+# Names a line never breaks inside, in any language. Each starts only where a
+# run of its characters starts and never gives back what it took (possessive),
+# so a hostile body of one endless word costs linear time.
 # The last label of a domain is Latin, so the name ends where the sentence goes on.
-DOMAIN = r"[\w-]+(?:(?:\[\.\]|\.)[\w-]+)*(?:\[\.\]|\.)[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])"
-KATAKANA_NAME = r"[ァ-ヺー]+(?:[・･][ァ-ヺー]+)+[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*"
-LATIN_NAME = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+ (?:[IVXLC]+|[0-9]+)(?![\w])"
+SEPARATOR = r"(?:\[\.\]|\.)"
+DOMAIN = (rf"(?<![\w.\]-])[\w-]++(?:{SEPARATOR}[\w-]++(?={SEPARATOR}))*+"
+          rf"{SEPARATOR}[A-Za-z][A-Za-z0-9-]*+")
+KATAKANA_NAME = r"(?<![ァ-ヺー])[ァ-ヺー]++(?:[・･][ァ-ヺー]++)++[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*+"
+LATIN_NAME = (r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:-[A-Za-z0-9]++)++"
+              r"|(?<![A-Za-z])[A-Z][a-z]++ (?:[IVXLC]++|[0-9]++)(?!\w)")
 NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}")
 JAPANESE_NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}|{NUMBER.pattern}")
 # Names other than domains, held in titles by word joiners.

@@ -80,9 +80,9 @@ function saysEvery(words, text) {
 // (オペレーション・パンゲアIX), Latin names with hyphens or numerals, numbers
 // with their counters: the rules of plugins/japanese_phrases.
 const NAME = new RegExp([
-  String.raw`[\p{L}\p{N}_-]+(?:(?:\[\.\]|\.)[\p{L}\p{N}_-]+)*(?:\[\.\]|\.)[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])`,
-  String.raw`[\p{Script=Katakana}ー]+(?:[・･][\p{Script=Katakana}ー]+)+[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*`,
-  String.raw`[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+`,
+  String.raw`(?<![\p{L}\p{N}_.\]-])[\p{L}\p{N}_-]+(?:(?:\[\.\]|\.)[\p{L}\p{N}_-]+)*(?:\[\.\]|\.)[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])`,
+  String.raw`(?<![\p{Script=Katakana}ー])[\p{Script=Katakana}ー]+(?:[・･][\p{Script=Katakana}ー]+)+[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*`,
+  String.raw`(?<![A-Za-z0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+`,
   String.raw`\p{Lu}\p{Ll}+ (?:[IVXLC]+|\d+)(?![\p{L}\p{N}])`,
   // A number with its prefix and counter: 1万4000件, 第1回.
   String.raw`第?[0-9０-９](?:[0-9０-９,，.．]|[万億兆千百](?=[0-9０-９]))*[万億兆]?[年月日件回人円分秒時歳位号度倍台社枚本個点%％]`,
