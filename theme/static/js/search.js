@@ -148,9 +148,11 @@ function excerpt(content, regex) {
     end = sentence >= 0 && cut - start > EXCERPT * 0.7 ? cut
       : stops.filter((s) => s <= end && s > start).pop() ?? end;
   }
-  // "…" wherever the report's text goes on, even after a full stop.
+  // "…" where the text was cut: before it when it does not start the text,
+  // after it when it stops inside a sentence.
   const piece = text.slice(start, end).trim().replace(/[\s、,;:・]+$/u, "");
-  return { text: piece, before: start > 0, after: end < text.length };
+  const sentenceEnd = /[。！？.!?]["”’」』）)]*$/u.test(piece);
+  return { text: piece, before: start > 0, after: end < text.length && !sentenceEnd };
 }
 
 // Text with the words of the query marked and names held together.
