@@ -37,6 +37,7 @@ written once the build's pages are served, by ``WARM_STATE["after_build"]``).
 import hashlib
 import json
 import math
+from importlib.metadata import PackageNotFoundError, version
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -53,6 +54,7 @@ PROVIDES = frozenset({"context.search_bundles", "context.search_filters"})
 READS = frozenset()
 
 RECORDS_DIGEST = "records.sha256"
+STAMPED_PACKAGES = ("pagefind_bin_extended", "budoux")
 INDEXER = "_search_indexer"
 # Pagefind's ready-made search interfaces: search.js uses none of them.
 UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
@@ -68,12 +70,16 @@ def shard_of(url, shards):
 
 
 def code_stamp(settings):
-    """What every record is made with: the theme and the plugins, by content.
+    """What every record is made with: the theme and the plugins, by content,
+    and the versions of Pagefind (its bundle format) and BudouX (the phrases of
+    Japanese headlines in results).
 
     Relative names and bytes, never absolute paths or file times, so two
     clones of the same commit agree.
     """
     hashed = hashlib.sha256()
+    for package in STAMPED_PACKAGES:
+        hashed.update(f"{package}={package_version(package)};".encode())
     for folder in (settings["THEME"], *settings.get("PLUGIN_PATHS", [])):
         root = Path(folder)
         for path in sorted(root.rglob("*")):
@@ -81,6 +87,13 @@ def code_stamp(settings):
                 hashed.update(path.relative_to(root).as_posix().encode())
                 hashed.update(hashlib.sha256(path.read_bytes()).digest())
     return hashed.digest()
+
+
+def package_version(package):
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none"
 
 
 def digest(stamp, reports, label):
