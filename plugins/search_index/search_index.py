@@ -37,8 +37,8 @@ written once the build's pages are served, by ``WARM_STATE["after_build"]``).
 import hashlib
 import json
 import math
-from importlib.metadata import PackageNotFoundError, version
 from collections import Counter
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
 
