@@ -4,11 +4,14 @@ searched or shown in results.
 
 A record holds:
 
-- the body text only (``data-pagefind-body``), without the furniture a reader
-  does not read as the report's text: figures with their labels and captions,
-  images (Pagefind would make their ``alt`` a searchable field), line-break
-  hints (``<wbr>``, word joiners, soft hyphens);
-- the title as metadata (Pagefind searches it and weighs it high) and, for
+- the indexed text (``data-pagefind-body``): the headline, then the body
+  without the furniture a reader does not read as the report's text: figures
+  with their labels and captions, images (Pagefind would make their ``alt`` a
+  searchable field), line-break hints (``<wbr>``, word joiners, soft hyphens).
+  The headline is indexed because Pagefind 1.5 searches metadata but does not
+  segment Japanese metadata: a word only in a Japanese headline would not be
+  found. ``search.js`` reads excerpts from the body alone;
+- the title as metadata (what a result shows as its headline) and, for
   Japanese, the title's phrases (``phrases``: the phrases joined by U+200B,
   with the word joiners that hold names together) so a result's headline
   breaks as every other Japanese headline does;
@@ -99,5 +102,6 @@ def record_html(known, body, phrase_breaks=None):
     return (
         f'<!DOCTYPE html><html lang="{e(known["lang"])}"><head><meta charset="utf-8">'
         f"<title>{e(known['title'])}</title></head><body>{''.join(meta)}"
-        f"<div data-pagefind-body>{body_text_html(body)}</div></body></html>"
+        f'<div data-pagefind-body><h1>{e(known["title"])}</h1>{body_text_html(body)}</div>'
+        "</body></html>"
     )

@@ -136,6 +136,8 @@ def test_a_word_finds_only_reports_that_say_it(site, server, page):
             stem = query.lower().rstrip("s")
             assert stem in page_text, (query, url)
     assert results(page, server, "/search/", "viagra") == []
+    # A word only in the headline (metadata, not indexed text) still finds it.
+    assert "/ja/posts/operation-pangea-ix/" in results(page, server, "/ja/search/", "記録的")
     # A Latin word inside Japanese text is still a word of it.
     assert "/ja/posts/operation-pangea-ix/" in results(page, server, "/ja/search/", "IX")
 

@@ -4,9 +4,9 @@
 // with DOM methods only, so nothing from the index is ever inserted as HTML.
 // Without JavaScript the form stays a form, and the page says so.
 //
-// Each report's record (plugins/search_index) holds its body text only; its
-// title, date, category, series and part are metadata, and category and year
-// are filters.
+// Each report's record (plugins/search_index) holds its headline and body
+// text; its title, date, category, series and part are metadata, and category
+// and year are filters. Excerpts come from the body alone.
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
 const selects = [...form.querySelectorAll("select[data-filter]")];
@@ -90,14 +90,30 @@ const NAME = new RegExp([
 
 // ---- Excerpts: the report's own text, cut between words or phrases ----
 
-// Pagefind's text of a page: Japanese words separated by U+200B, blocks by a
-// space, and a full stop after a block (a heading) that has none.
-function readable(content) {
+// Pagefind's text of a report: its headline, then its body (see
+// plugins/search_index/records.py); Japanese words separated by U+200B, blocks
+// by a space, and a full stop after a block (a heading) that has none. The
+// excerpt is read from the body only.
+function readable(content, title) {
   let text = content.replace(/\u200b/g, "").replace(/\s+/g, " ").trim();
+  text = withoutHeadline(text, title);
   if (japanese) {
     text = text.replace(/([。、」』）！？])\s+/g, "$1").replace(/\s*\.\s+(?=\S)/g, "　");
   }
   return text;
+}
+
+// The text after the headline it starts with (compared without spaces and
+// line-break hints, which Pagefind changes); the whole text if it does not.
+function withoutHeadline(text, title) {
+  const headline = title.replace(/[\s\u200b\u2060]/g, "");
+  let at = 0;
+  for (const character of headline) {
+    while (at < text.length && /[\s\u2060]/.test(text[at])) at++;
+    if (text.startsWith(character, at)) at += character.length;
+    else return text;
+  }
+  return text.slice(at).replace(/^[\s.。　]+/, "");
 }
 
 const segmenter = new Intl.Segmenter(lang, { granularity: "word" });
@@ -124,8 +140,8 @@ function boundaries(text) {
   return found.filter((at) => !names.some(([start, end]) => start < at && at < end));
 }
 
-function excerpt(content, regex) {
-  const text = readable(content);
+function excerpt(content, title, regex) {
+  const text = readable(content, title);
   if (text.length <= EXCERPT) return { text, before: false, after: false };
   if (regex) regex.lastIndex = 0;
   const hit = regex ? regex.exec(text) : null;
@@ -238,7 +254,7 @@ function show(query, results, regex) {
   for (const result of results) {
     const item = document.createElement("li");
     item.className = "search-result";
-    const cut = excerpt(result.content, regex);
+    const cut = excerpt(result.content, result.meta.title, regex);
     const paragraph = document.createElement("p");
     paragraph.className = "search-excerpt";
     appendText(paragraph, (cut.before ? "…" : "") + cut.text + (cut.after ? "…" : ""), regex);
@@ -315,7 +331,7 @@ async function run(query, filters) {
     // chosen: each report is listed once.
     const seen = new Set();
     const kept = found.filter(({ data }) => !seen.has(data.url) && seen.add(data.url)
-      && saysEvery(words, `${data.meta.title}\n${readable(data.content)}`));
+      && saysEvery(words, `${data.meta.title}\n${readable(data.content, data.meta.title)}`));
     if (ticket === latest) show(query, ordered(kept, words), matcher(words)); // not overtaken
   } catch (error) {
     if (ticket === latest) status.textContent = form.dataset.failed;
