@@ -20,7 +20,7 @@ PAGES = ["/ja/", "/ja/posts/bestkenko-part-1/", "/ja/posts/bestkenko-part-2/",
          "/ja/posts/chemist-4-u-premium-members/", "/ja/posts/domains-shuttered-2016/",
          "/ja/category/enforcement/", "/ja/category/internet-pharmacies/", "/ja/series/bestkenko/",
          "/ja/archives/", "/ja/corrections/", "/ja/domains/", "/ja/search/", "/ja/404.html",
-         "/ja/about/"]
+         "/ja/about/", "/ja/search/?q=ドメイン名", "/ja/search/?q=医薬品", "/ja/search/?q=薬局"]
 WIDTHS = [320, 360, 375, 390, 414, 768]
 SELECTOR = ("h1, h2, h3, .kicker, .site-nav a, .category-filter a, .series-position, .part-title, "
             ".series-next-title, .archive-list a, .notes-log-report a, .story-title a, .meta > *")
@@ -100,6 +100,8 @@ def test_japanese_titles_and_labels_break_between_phrases(browser, server):
     found = []
     for path in PAGES:
         page.goto(f"{server}{path}")
+        if "?q=" in path:  # search results: headlines built by search.js
+            page.wait_for_selector(".search-results li", timeout=10000)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
             for lines in page.evaluate(LINES, SELECTOR):
