@@ -3,11 +3,13 @@
 Writes a search page per language (``search/``, ``{lang}/search/``, template
 ``search``) and that language's search index beside it, built by PyPI
 ``pagefind[extended]``, whose binary segments Japanese. An English query never
-returns a Japanese page. Only what ``article.html`` marks
-``data-pagefind-body`` (the title and the body) is indexed.
+returns a Japanese page. What is indexed is a record composed here for each
+report (:mod:`.records`): its body text without figures and captions, its title,
+date, category, series and part as metadata, and the filters ``category`` and
+``year``; the article template's markup plays no part.
 
-Each published report's page is handed to one Pagefind service process
-(:mod:`.pagefind_service`) in memory as soon as it is written, so Pagefind
+Each published report's record is handed to one Pagefind service process
+(:mod:`.pagefind_service`) in memory as soon as its page is written, so Pagefind
 indexes on another core while the rest of the site renders; the bundles are
 collected when the search pages are written, which is why this plugin comes
 after the other page-writing plugins in ``PLUGINS``.
@@ -20,9 +22,13 @@ ones its bundle was built from (``records.sha256`` in the bundle, a digest of
 the reports and of the theme and plugin files, never of where the project
 lives) is kept, so an edit to one report re-indexes one shard, not the site.
 
-Adds ``search_bundles[lang]``: the folders of the shards that hold reports.
-Settings read: ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``, ``PLUGIN_PATHS``,
-``THEME``, ``SEARCH_SERVICE`` (a running :class:`PagefindService` that
+Adds ``search_bundles[lang]``: the folders of the shards that hold reports; the
+search template also gets ``search_filters``: the categories and years a reader
+can narrow results to, in the page's language. Uses the ``phrases`` template
+filter where one is installed (Japanese headlines in results break between
+phrases). Settings read: ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``,
+``PLUGIN_PATHS``, ``THEME``, ``CATEGORIES``, ``TRANSLATIONS_DIR``, ``DEFAULT_LANG``,
+``SEARCH_SERVICE`` (a running :class:`PagefindService` that
 outlives the build, as the live preview keeps one; by default each build
 starts its own) and ``SEARCH_DEFERRED`` (the live preview's: the shards are
 written once the build's pages are served, by ``WARM_CACHE.after_build``).
@@ -32,24 +38,28 @@ import hashlib
 import json
 import math
 from collections import Counter
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
 
 from pelican import signals
 from pelican.generators import Generator
 from site_model.listings import listing_in_every_language, with_translations
-from site_model.output import keep, remove, write_bytes, written_bytes
+from site_model.output import keep, remove, write_bytes
+from site_model.pagefind_service import PagefindService
 from site_model.site import site_of
 
-from site_model.pagefind_service import PagefindService
+from .records import category_labels, facts, record_html
 
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
 # of PLUGINS by tests/plugins/test_plugin_contracts.py.
-PROVIDES = {"context.search_bundles": "generate_context"}
+PROVIDES = {"context.search_bundles": "generate_context",
+            "context.search_filters": "generate_context"}
 READS = {}
 
 RECORDS_DIGEST = "records.sha256"
+STAMPED_PACKAGES = ("pagefind_bin_extended", "budoux")
 INDEXER = "_search_indexer"
 # Pagefind's ready-made search interfaces: search.js uses none of them.
 UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
@@ -65,12 +75,16 @@ def shard_of(url, shards):
 
 
 def code_stamp(settings):
-    """What every record is made with: the theme and the plugins, by content.
+    """What every record is made with: the theme and the plugins, by content,
+    and the versions of Pagefind (its bundle format) and BudouX (the phrases of
+    Japanese headlines in results).
 
     Relative names and bytes, never absolute paths or file times, so two
     clones of the same commit agree.
     """
     hashed = hashlib.sha256()
+    for package in STAMPED_PACKAGES:
+        hashed.update(f"{package}={package_version(package)};".encode())
     for folder in (settings["THEME"], *settings.get("PLUGIN_PATHS", [])):
         root = Path(folder)
         for path in sorted(root.rglob("*")):
@@ -80,14 +94,25 @@ def code_stamp(settings):
     return hashed.digest()
 
 
-def digest(stamp, reports):
+def package_version(package):
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none"
+
+
+def digest(stamp, reports, label):
     """What a shard's records are made of: cheaper than rendering them.
 
-    The raw body stands for the rendered one: resolving links changes no text.
+    The raw body stands for the rendered one (resolving links changes no text);
+    the record's other facts (title, date, category label, series, part) are
+    taken as the record takes them.
     """
     hashed = hashlib.sha256(stamp)
     for report in sorted(reports, key=lambda r: r.url):
-        for part in (report.url, report.lang, report.title, report._content):
+        known = facts(report, label)
+        for part in (*(f"{key}={value}" for key, value in sorted(known.items())),
+                     report._content):
             hashed.update(f"{len(part)}:{part}".encode())
     return hashed.hexdigest()
 
@@ -127,8 +152,9 @@ class Indexer:
     """One build's search index: which report goes to which shard, and the
     shards that must be indexed again."""
 
-    def __init__(self, settings, output_path, reports, roots):
+    def __init__(self, settings, output_path, reports, roots, phrase_breaks=None):
         self.settings, self.output_path, self.roots = settings, Path(output_path), roots
+        self.phrase_breaks, self.label = phrase_breaks, category_labels(settings)
         self.service = settings.get("SEARCH_SERVICE")
         self._own_service = self.service is None
         self.shards = {}  # bundle folder -> reports
@@ -138,7 +164,7 @@ class Indexer:
             shard = shard_of(f"/{report.url}", counts[report.lang])
             self.shards.setdefault(f"{roots[report.lang]}{shard}/", []).append(report)
         stamp = code_stamp(settings)
-        self.fingerprints = {bundle: digest(stamp, found) for bundle, found in self.shards.items()}
+        self.fingerprints = {bundle: digest(stamp, found, self.label) for bundle, found in self.shards.items()}
         self.stale = {
             bundle for bundle, fingerprint in self.fingerprints.items()
             if not is_current(self.output_path / bundle, fingerprint)
@@ -164,19 +190,17 @@ class Indexer:
         """Whether the page at ``url`` goes into a shard indexed again this build."""
         return self.shard_of_url.get(url) in self.indexes
 
-    def page_written(self, url, path, settings):
+    def page_written(self, article):
         if self.later is not None:
-            self.later.append((url, path))
+            self.later.append(article)
         else:
-            self.add(url, written_bytes(path, settings))
+            self.add(article)
 
-    def add(self, url, page):
-        bundle = self.shard_of_url.get(url)
+    def add(self, article):
+        bundle = self.shard_of_url.get(article.url)
         if bundle in self.indexes:
-            # Word joiners hold Japanese titles together on screen; searched,
-            # they would split words ("Chemist-4-U").
-            html = page.decode("utf-8").replace("\u2060", "")
-            self.pending.append(self.service.add_page(self.indexes[bundle], f"/{url}", html))
+            html = record_html(facts(article, self.label), article.content, self.phrase_breaks)
+            self.pending.append(self.service.add_page(self.indexes[bundle], f"/{article.url}", html))
 
     def after_build(self, succeeded):
         """Run by the build command once the build is over: a deferred index is
@@ -221,8 +245,8 @@ class Indexer:
         """Write the shards indexed again, and remove shards no longer used."""
         self.finished = True
         try:
-            for url, path in self.later or ():
-                self.add(url, Path(path).read_bytes())
+            for article in self.later or ():
+                self.add(article)
             for message in self.pending:
                 self.service.wait(message)
             for bundle in sorted(self.stale & self.indexes.keys()):
@@ -247,13 +271,29 @@ class Indexer:
                             remove(writer, old.relative_to(self.output_path).as_posix())
 
 
+def search_filters(label, reports):
+    """Per language, the categories (labels, by name) and years (newest first)
+    of its reports: the values of the records' filters."""
+    found = {}
+    for report in reports:
+        known = facts(report, label)
+        values = found.setdefault(report.lang, {"category": set(), "year": set()})
+        values["category"].add(known["category"])
+        values["year"].add(known["date"][:4])
+    return {lang: {"category": sorted(values["category"]),
+                   "year": sorted(values["year"], reverse=True)}
+            for lang, values in found.items()}
+
+
 class SearchPagesGenerator(Generator):
     def generate_context(self):
         reports = [r for r in with_translations(self.context.get("articles", []))
                    if r.status == "published"]
         paths = site_of(self.context).paths
         roots = {lang: paths[lang].search_bundles_root for lang in paths}
-        self.indexer = Indexer(self.settings, self.output_path, reports, roots)
+        self.indexer = Indexer(self.settings, self.output_path, reports, roots,
+                               self.env.filters.get("phrases"))
+        self.filters = search_filters(self.indexer.label, reports)
         self.indexer.open_indexes()
         self.context[INDEXER] = self.indexer
         warm = self.settings.get("WARM_CACHE")
@@ -265,7 +305,7 @@ class SearchPagesGenerator(Generator):
         for listing in listing_in_every_language(self.settings, "search", "search/").values():
             writer.write_file(
                 f"{listing.url}index.html", self.get_template("search"), self.context,
-                listing=listing,
+                listing=listing, search_filters=self.filters.get(listing.lang, {}),
             )
         if is_deferred(self.settings):
             # The preview shows an edit first and updates its index just after.
@@ -281,7 +321,7 @@ def index_page(path, context):
     if indexer is None or article is None or context.get("output_file") != article.save_as:
         return
     if article.status == "published" and indexer.wants(article.url):
-        indexer.page_written(article.url, path, context)
+        indexer.page_written(article)
 
 
 def get_generators(pelican):

@@ -48,7 +48,7 @@ FRAGMENT_ATTRIBUTES = {
 CLASSES = {
     "a": {"footnote-ref", "footnote-backref"},
     "div": {"footnote"},
-    "span": {"domain", "evidence-type", "evidence-meta"},
+    "span": {"domain", "evidence-type", "evidence-meta", "nobreak"},
     "figure": {"evidence", "evidence-screenshot", "evidence-document", "evidence-illustration"},
 }
 CODE_CLASS = re.compile(r"^language-[A-Za-z0-9_+#-]+$")

@@ -1,3 +1,5 @@
+import re
+
 from japanese_phrases.japanese_phrases import phrase_breaks
 
 
@@ -17,3 +19,42 @@ def test_japanese_headings_break_between_phrases(site):
     assert soup.select("h1 wbr")
     assert soup.select(".report-body h2 wbr")
     assert not site.soup("/posts/bestkenko-part-1/").select("h1 wbr")
+
+
+def visible(html):
+    return html.replace("<wbr>", "").replace("\u2060", "").replace("\u00a0", " ")
+
+
+def test_no_phrase_break_inside_a_name():
+    for title, name in (("オペレーション・パンゲアIX：記録的な成果", "オペレーション・パンゲアIX"),
+                        ("ばいあぐらジェネリック通販[.]netが違法と指摘", "ばいあぐらジェネリック通販[.]net"),
+                        ("違法薬局ドメイン名閉鎖は1万4000件", "1万4000件")):
+        html = str(phrase_breaks(title, "ja"))
+        # A group (an inline block) breaks inside only when longer than a line.
+        whole = re.sub(r'<span class="nobreak-group">.*?</span>',
+                       lambda m: m.group().replace("<wbr>", ""), html)
+        pieces = [visible(p) for p in whole.split("<wbr>")]
+        assert any(name in piece for piece in pieces), html
+        if "・" in name:  # held as a group, whose only break is after 「・」
+            assert re.search(r'<span class="nobreak-group">[^<]*・<wbr>[^<]*</span>', html)
+
+
+def test_latin_names_hold_in_every_language():
+    assert "Pangea\u00a0IX" in str(phrase_breaks("Operation Pangea IX: One for the Books!", "en"))
+    held = str(phrase_breaks("UK Pharmacy Chemist-4-U Offering", "en"))
+    assert "Chemist\u2060-\u20604\u2060-\u2060U" in held
+
+
+def test_a_full_width_space_is_where_a_headline_breaks_first():
+    html = str(phrase_breaks("「カマグラゴールド」は日本では未承認医薬品\u3000レジットスクリプトが指摘", "ja"))
+    first, second = html.split("\u3000</span><wbr>")
+    assert first.startswith('<span class="nobreak-group">')
+    assert second.startswith('<span class="nobreak-group">')
+
+
+def test_names_in_bodies_are_held_together(site):
+    body = site.soup("/ja/posts/operation-pangea-ix/").select_one(".report-body")
+    assert "オペレーション・パンゲア" in [n.get_text() for n in body.select(".nobreak")]
+    body = site.soup("/posts/operation-pangea-ix/").select_one(".report-body")
+    assert "Pangea IX" in [n.get_text() for n in body.select(".nobreak")]
+

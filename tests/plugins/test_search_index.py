@@ -64,14 +64,49 @@ def test_each_language_has_its_own_shards_of_exactly_its_reports(site):
         assert search["data-bundles"].split() == [site.url_of(s) + "/" for s in shards]
 
 
-def test_index_holds_each_reports_title_and_body_as_the_page_shows_them(site):
+def shown_body(page):
+    """The report's text as a reader reads it: the body without its figures."""
+    body = page.select_one(".report-body")
+    for figure in body.select("figure"):
+        figure.decompose()
+    return text_of(body)
+
+
+def test_index_holds_each_reports_text_only_and_its_facts_as_metadata(site):
     for shard in bundles(site.root) + bundles(site.root / "ja"):
         for fragment in fragments(shard):
             page = site.soup(fragment["url"])
-            title, body = (text_of(node) for node in page.select("[data-pagefind-body]"))
-            assert " ".join(fragment["meta"]["title"].split()) == title
-            # Pagefind separates blocks with full stops and spaces of its own.
-            assert bare(fragment["content"]) == bare(title + body)
+            title = text_of(page.select_one("h1"))
+            # The title is metadata, and the indexed text is the headline (a
+            # Japanese headline's words are found only there) and the body.
+            assert bare(fragment["meta"]["title"].replace("\u2060", "")) == bare(title)
+            assert bare(fragment["content"]) == bare(title + shown_body(page))
+            # Figures' labels, captions and images are furniture.
+            for figure in page.select(".report-body figure"):
+                for caption in figure.select("figcaption"):
+                    assert bare(text_of(caption)) not in bare(fragment["content"])
+            assert "image" not in fragment["meta"] and "image_alt" not in fragment["meta"]
+            assert set(fragment["meta"]) >= {"title", "date", "category"}
+            shown_date = page.select_one(".report-header time")["datetime"][:10]
+            assert fragment["meta"]["date"] == shown_date
+            assert fragment["filters"]["year"] == [shown_date[:4]]
+            assert fragment["filters"]["category"] == [fragment["meta"]["category"]]
+            shown = page.select_one(".meta-category")  # a series' part shows its series
+            if shown:
+                assert fragment["meta"]["category"] == text_of(shown)
+            if "bestkenko-part-" in fragment["url"]:
+                assert fragment["meta"]["part"] == fragment["url"].rstrip("/")[-1]
+
+
+def test_search_pages_offer_the_categories_and_years_of_their_reports(site):
+    for home in ("", "ja/"):
+        form = site.soup(f"/{home}search/").select_one("form[data-search]")
+        categories = {o.get_text() for o in form.select("select[name=category] option[value='']")}
+        assert len(categories) == 1  # "all", then one option per category
+        offered = [o.get_text() for o in form.select("select[name=category] option:not([value])")]
+        shown = {text_of(a) for a in site.soup(f"/{home}").select(".category-filter a")}
+        assert offered and len(offered) == len(set(offered))
+        assert all(any(label in entry for entry in shown) for label in offered)
 
 
 def entries(root):
