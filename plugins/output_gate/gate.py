@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Template
 from pelican.contents import Article, Page
 from site_model.catalogs import N_, translations_for
-from site_model.domains import domains_in_html
+from site_model.domains import named_domains
 from site_model.header import read_header
 from site_model.html_policy import (
     Sanitiser,
@@ -21,6 +21,8 @@ from site_model.problems import ContentProblems, Problem
 from site_model.urls import is_written
 
 GATE = "_output_gate"
+# The one template whose pages may refresh, to a page of the site itself.
+REDIRECT_TEMPLATE = "redirect.html"
 URL_VALUES = re.compile(r'\b(?:src|href|srcset)="([^"]*)"')
 
 PAGE_MESSAGE = N_("the page %(page)s would carry %(what)s, which the site never publishes "
@@ -45,10 +47,27 @@ class Gate:
         found = self.context.get("generated_content", {}).values()
         return [c for c in found if isinstance(c, Article | Page)]
 
+    def named_domains(self, content):
+        """The domains ``content``'s source names, in any field (the content
+        check reads the same list); kept on it, for a long-lived preview."""
+        path = Path(content.source_path)
+        try:
+            stamp = (path.stat().st_size, path.stat().st_mtime_ns)
+        except OSError:
+            return ()
+        remembered = getattr(content, "_memo_named", None)
+        if remembered is None or remembered[0] != stamp:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return ()
+            remembered = content._memo_named = (stamp, named_domains(read_header(text)))
+        return remembered[1]
+
     def check_content(self):
         contents = self.contents()
         self.reported = frozenset(
-            domain for content in contents for domain in domains_in_html(content._content))
+            domain for content in contents for domain in self.named_domains(content))
         own_root = self.settings["SITEURL"] or None  # figures' images are absolute there
         sanitiser = Sanitiser(self.reported, own_root)
         problems = []
@@ -84,12 +103,15 @@ class Gate:
 
     # 2. Pages
 
-    def check_page(self, html, context):
-        violations = page_violations(html, self.scripts, self.reported)
+    def check_page(self, html, context, template):
+        page = context.get("output_file", "")
+        root = self.settings["SITEURL"] or "http://page.invalid"
+        violations = page_violations(html, self.scripts, self.reported,
+                                     page_url=f"{root}/{page}",
+                                     redirect=template == REDIRECT_TEMPLATE)
         if not violations:
             return
         here = context.get("article") or context.get("page")
-        page = context.get("output_file", "?")
         lang = getattr(here or context.get("listing"), "lang", self.settings["DEFAULT_LANG"])
         _ = translations_for(self.settings, lang).gettext
         shown = self.shown(here) if here is not None else f"output/{page}"
@@ -140,7 +162,7 @@ class GatedTemplate(Template):
         context = dict(*args, **kwargs)
         gate = context.get(GATE)
         if gate is not None and self.name and self.name.endswith(".html"):
-            gate.check_page(html, context)
+            gate.check_page(html, context, self.name)
         return html
 
 

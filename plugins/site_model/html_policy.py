@@ -24,7 +24,8 @@ import nh3
 from selectolax.lexbor import LexborHTMLParser
 
 from .catalogs import N_
-from .domains import TAB_OR_NEWLINE, is_reported, url_host
+from . import web_url
+from .domains import from_host, is_reported
 
 FRAGMENT_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "div", "dl", "dt",
@@ -111,29 +112,35 @@ def parse(html):
 
 
 def url_scheme(value):
-    """The scheme a browser reads in a URL ("javascript" in "jav\\tascript:")."""
-    cleaned = TAB_OR_NEWLINE.sub("", value).strip(" \x00-\x1f")
-    match = SCHEME.match(cleaned)
-    return match[1].lower() if match else ""
+    """The scheme a browser reads in a URL ("javascript" in "jav\\tascript:");
+    "" for a relative URL or one a browser would not follow."""
+    url = web_url.parse(value)
+    return url.protocol.rstrip(":") if url is not None else ""
 
 
 def srcset_urls(value):
     return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
-def url_violations(attribute, value, reported, tag="", own_root=None):
-    """What is wrong with a URL attribute; ``own_root`` is the site's own
+def url_violations(attribute, value, reported, tag="", own_root=None, base=None):
+    """What is wrong with a URL attribute, read by the browser's URL reader on
+    the page ``base`` (on any page when None); ``own_root`` is the site's own
     absolute root, where images may be (feeds use absolute URLs)."""
     urls = srcset_urls(value) if attribute == "srcset" else [value]
+    bases = (base,) if base else web_url.PAGE_BASES
+    own_host = web_url.host_of(own_root) if own_root else ""
     found = []
     for url in urls:
         scheme = url_scheme(url)
+        hosts = [from_host(host) for host in web_url.hosts_of(url, bases)]
+        hosts += [from_host(host) for host in web_url.mailto_domains(url)]
+        reached = [host for host in hosts if is_reported(host, reported)]
         if scheme and scheme not in SAFE_SCHEMES:
             found.append(Violation("url-scheme", f"{scheme}:"))
-        elif is_reported(url_host(url), reported):
-            found.append(Violation("reported-domain", url_host(url)))
-        elif tag == "img" and (scheme or url.lstrip().startswith("//")) and not (
-                own_root and url.startswith(own_root + "/")):
+        elif reached:
+            found.append(Violation("reported-domain", reached[0]))
+        elif tag == "img" and (scheme or hosts) and not (
+                own_host and all(web_url.host_of(url, b) == own_host for b in bases)):
             found.append(Violation("external-image", url))
     return found
 
@@ -206,51 +213,162 @@ class Sanitiser:
         return self._cleaner.clean(html) if html else html
 
 
-# Where an attribute name can start (after a space, a "/" or a closing quote): a
-# page with no "on...=" there has no event handler, and need not be walked.
-EVENT_HINT = re.compile(r"""[\s/"']on[a-z0-9_-]*\s*=""", re.I)
-URL_SELECTOR = ", ".join(f"[{name}]" for name in sorted(URL_ATTRIBUTES | {"srcset"})
-                         if ":" not in name)
-FRAMES = "iframe, frame, object, embed, applet, base, portal"
-# Where a refresh goes: browsers read "URL=" in any case, quoted or not.
-REFRESH_TARGET = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.I)
+# What a whole page may hold: the theme's own elements and attributes
+# (theme/templates), and what content may add. Nothing else is published.
+PAGE_HEAD_TAGS = frozenset({"head", "meta", "link", "title", "script"})
+PAGE_BODY_TAGS = FRAGMENT_TAGS | frozenset({
+    "html", "body", "header", "footer", "main", "nav", "aside", "article", "section",
+    "details", "summary", "time", "form", "input", "label", "button", "noscript", "h1",
+    "script",
+})
+PAGE_GLOBAL_ATTRIBUTES = frozenset({"class", "id", "lang", "translate", "title", "role",
+                                    "tabindex", "hidden", "dir"})
+PAGE_ATTRIBUTE_PREFIXES = ("aria-", "data-pagefind-")
+PAGE_ATTRIBUTES = {
+    **{tag: set(names) for tag, names in FRAGMENT_ATTRIBUTES.items() if tag != "*"},
+    "html": {"lang", "dir"},
+    "meta": {"charset", "content", "name", "property", "http-equiv"},
+    "link": {"href", "hreflang", "rel", "type", "sizes"},
+    "script": {"src", "type"},
+    "time": {"datetime"},
+    "form": {"action", "method", "data-bundles", "data-failed", "data-none", "data-one",
+             "data-other", "data-root", "data-search"},
+    "input": {"autocomplete", "name", "spellcheck", "type", "value", "placeholder"},
+    "label": {"for"},
+    "button": {"type"},
+}
+LINK_RELS = frozenset({"canonical", "alternate", "icon", "stylesheet", "next", "prev"})
+META_NAMES = frozenset({"color-scheme", "description", "referrer", "robots", "viewport",
+                        "twitter:card"})
+META_PROPERTY_PREFIXES = ("og:", "article:")
+META_HTTP_EQUIV = frozenset({"content-security-policy"})
+ASCII_WHITESPACE = "\t\n\x0c\r "
 
 
-def page_violations(html, scripts, reported=frozenset()):
+def refresh_target(content):
+    """The URL a ``<meta http-equiv="refresh" content=...>`` sends a browser to,
+    read with the HTML standard's steps ("0;url='x'", "0, x", "1.5 URL = x"):
+    None when a browser would not refresh, "" for the page itself."""
+    text, position = content or "", 0
+
+    def skip_whitespace(at):
+        while at < len(text) and text[at] in ASCII_WHITESPACE:
+            at += 1
+        return at
+
+    position = skip_whitespace(position)
+    start = position
+    while position < len(text) and text[position].isascii() and text[position].isdigit():
+        position += 1
+    if position == start and not text[position:position + 1] == ".":
+        return None
+    while position < len(text) and (text[position] == "." or (
+            text[position].isascii() and text[position].isdigit())):
+        position += 1
+    if position < len(text):
+        if text[position] not in ";," + ASCII_WHITESPACE:
+            return None
+        position = skip_whitespace(position)
+        if text[position:position + 1] in (";", ","):
+            position += 1
+        position = skip_whitespace(position)
+    if position >= len(text):
+        return ""
+    whole = text[position:]
+    if text[position:position + 1].lower() == "u":
+        for letter in "url"[1:]:
+            position += 1
+            if text[position:position + 1].lower() != letter:
+                return whole
+        position = skip_whitespace(position + 1)
+        if text[position:position + 1] != "=":
+            return whole
+        position = skip_whitespace(position + 1)
+    quote = text[position:position + 1] if text[position:position + 1] in ("'", '"') else ""
+    target = text[position + len(quote):]
+    return target[:target.index(quote)] if quote and quote in target else target
+
+
+def page_violations(html, scripts, reported=frozenset(), page_url=None, redirect=False):
     """Everything on a whole page outside the policy.
 
-    ``scripts``: the URLs of the theme's own script files a page may load.
+    ``scripts``: the URLs of the theme's own script files a page may load;
+    ``page_url``: the page's own address (URLs are read against it);
+    ``redirect``: the page is one of the site's redirects, whose refresh may
+    lead to a page of the same site.
     """
     tree = LexborHTMLParser(html)
     found = set()
     if "<!--" in html:
         found.add(Violation("comment", "<!-- -->"))
-    for node in tree.css("script"):
-        attributes = node.attributes
-        kind = (attributes.get("type") or "").lower()
-        if kind == "application/ld+json" and "src" not in attributes:
-            if not _is_json(node.text(deep=True)):
-                found.add(Violation("script", "JSON-LD that is not JSON"))
-        elif attributes.get("src") not in scripts or node.text(deep=True).strip():
-            found.add(Violation("script", f"<script src={attributes.get('src')!r}>"))
-    for node in tree.css(FRAMES):
-        found.add(Violation("element", f"<{node.tag}>"))
-    for node in tree.css("meta[http-equiv]"):
-        if (node.attributes.get("http-equiv") or "").lower() == "refresh":
-            target = REFRESH_TARGET.search(node.attributes.get("content") or "")
-            found.update(url_violations("href", target[1] if target else "", reported))
-    for node in tree.css("[style]"):
-        found.add(Violation("attribute", f"<{node.tag} style>"))
-    for node in tree.css(URL_SELECTOR):
+    for node in tree.root.traverse(include_text=False):
+        if node.tag == "-comment":
+            found.add(Violation("comment", "<!-- -->"))
+            continue
+        in_head = node.tag == "head" or any(a.tag == "head" for a in _ancestors(node))
+        allowed_tags = PAGE_HEAD_TAGS if in_head else PAGE_BODY_TAGS
+        if node.tag not in allowed_tags:
+            found.add(Violation("element", f"<{node.tag}>"))
+        allowed = PAGE_ATTRIBUTES.get(node.tag, set())
         for name, value in node.attributes.items():
-            if name in URL_ATTRIBUTES or name == "srcset":
-                found.update(url_violations(name, value or "", reported))
-    if EVENT_HINT.search(html):
-        for node in tree.root.traverse(include_text=False):
-            for name in node.attributes:
-                if name.lower().startswith("on"):
-                    found.add(Violation("event-handler", f"<{node.tag} {name}>"))
+            if name.lower().startswith("on"):
+                found.add(Violation("event-handler", f"<{node.tag} {name}>"))
+            elif not (name in allowed or name in PAGE_GLOBAL_ATTRIBUTES
+                      or name.startswith(PAGE_ATTRIBUTE_PREFIXES)):
+                found.add(Violation("attribute", f"<{node.tag} {name}>"))
+            elif name in URL_ATTRIBUTES or name == "srcset":
+                found.update(url_violations(name, value or "", reported, base=page_url))
+        if node.tag == "script":
+            found.update(_script_violations(node, scripts))
+        elif node.tag == "meta":
+            found.update(_meta_violations(node, reported, page_url, redirect))
+        elif node.tag == "link":
+            for rel in (node.attributes.get("rel") or "").lower().split():
+                if rel not in LINK_RELS:
+                    found.add(Violation("attribute", f'<link rel="{rel}">'))
     return sorted(found)
+
+
+def _ancestors(node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _script_violations(node, scripts):
+    attributes = node.attributes
+    kind = (attributes.get("type") or "").lower()
+    if kind == "application/ld+json" and "src" not in attributes:
+        if not _is_json(node.text(deep=True)):
+            return [Violation("script", "JSON-LD that is not JSON")]
+    elif attributes.get("src") not in scripts or node.text(deep=True).strip():
+        return [Violation("script", f"<script src={attributes.get('src')!r}>")]
+    return []
+
+
+def _meta_violations(node, reported, page_url, redirect):
+    attributes = {name: (value or "") for name, value in node.attributes.items()}
+    equiv = attributes.get("http-equiv", "").strip().lower()
+    name = attributes.get("name", "").strip().lower()
+    prop = attributes.get("property", "").strip().lower()
+    found = []
+    if equiv == "refresh":
+        target = refresh_target(attributes.get("content"))
+        page = page_url or web_url.PAGE_BASES[0]
+        own = web_url.parse(page)
+        reached = web_url.parse(target, page) if target is not None else None
+        if not redirect or reached is None or own is None or reached.origin != own.origin:
+            found.append(Violation("element", '<meta http-equiv="refresh">'))
+        if target:
+            found += url_violations("href", target, reported, base=page_url)
+    elif equiv and equiv not in META_HTTP_EQUIV:
+        found.append(Violation("attribute", f'<meta http-equiv="{equiv}">'))
+    if name and name not in META_NAMES:
+        found.append(Violation("attribute", f'<meta name="{name}">'))
+    if prop and not prop.startswith(META_PROPERTY_PREFIXES):
+        found.append(Violation("attribute", f'<meta property="{prop}">'))
+    return found
 
 
 def _is_json(text):
