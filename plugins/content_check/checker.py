@@ -401,6 +401,8 @@ class Checker:
                         value=error.value, fix=self.choose_from(doc, error.value, NOTE_KINDS))
 
     def check_figures(self, doc):
+        from site_model.web_url import domain_of  # here: checker.py is being split
+
         lines = doc.header.body.split("\n")
         for start, fields, closed in figure_blocks(lines, doc.header.body_line):
             if not closed:
@@ -425,6 +427,11 @@ class Checker:
                 self.report(doc, line, "figure", N_(
                     "'%(value)s' is not a figure type (use one of: %(choices)s)"),
                     value=value, choices=listing(TYPES))
+            if fields.get("source", ("", 0))[0] and not domain_of(fields["source"][0]):
+                value, line = fields["source"]
+                self.report(doc, line, "figure", N_(
+                    "source '%(value)s' is not a domain name (write the domain the "
+                    "evidence came from alone, as in 'source: example.net')"), value=value)
             if fields.get("captured", ("", 0))[0]:
                 value, line = fields["captured"]
                 try:
@@ -468,6 +475,10 @@ class Checker:
                 "an img element without alt text (use ![description](path))"))
         elif kind == "reported":
             self.report(doc, number, "link", MESSAGES["reported-domain"], host=detail)
+        elif kind == "mention":
+            self.report(doc, number, field, N_(
+                "[[%(value)s]] is not a domain name (write the site's domain alone, as in "
+                "[[example.com]]: no spaces, paths or addresses)"), value=detail)
 
     def check_image(self, doc, number, field, src):
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
