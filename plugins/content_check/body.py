@@ -47,6 +47,12 @@ URL_ATTRIBUTE = re.compile(
                                                key=len, reverse=True))
     + r""")\s*=\s*(?:"(?P<double>[^"]*)"?|'(?P<single>[^']*)'?|(?P<bare>[^\s>"']+))""",
     re.I)
+# Browsers stop nesting at 512 elements (Chromium); Lexbor does not, and takes
+# time that grows with the square of the depth, so a text nested deeper than
+# any report needs is refused before it is parsed.
+NESTING_LIMIT = 256
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr", "param"})
 COMMENT = re.compile(r"<!--")
 BOGUS_COMMENT = re.compile(r"<[!?]")
 BAD_SCHEME = re.compile(r"(?<![a-z])(javascript|vbscript|data)\s*:", re.I)
@@ -196,7 +202,7 @@ def url_findings(value, reported):
     return found
 
 
-def element_findings(node, reported, image=0):
+def element_findings(node, read_url, image=0):
     """[(kind, detail, needle)] for one element Lexbor read (the ``image``-th
     img of the text, if an img); the needle says where to look for it in the
     text ("tag", "attribute", "url" or "img", and which)."""
@@ -215,18 +221,18 @@ def element_findings(node, reported, image=0):
         elif name in URL_ATTRIBUTES or name == "srcset":
             urls = srcset_urls(value or "") if name == "srcset" else [value or ""]
             for url in urls:
-                for kind, detail in url_findings(url, reported):
+                for kind, detail in read_url(url):
                     found.append((kind, detail, ("url", url)))
     return found
 
 
-def html_findings(plain, reported):
+def html_findings(plain, read_url):
     """[(kind, detail, needle)] of everything Lexbor reads in ``plain``."""
     tree = LexborHTMLParser(f"<!DOCTYPE html><html><head></head><body>{plain}")
     found, images = [], 0
     # From the root: a stray <body onload=...> lands on the page's own body.
     for node in tree.root.traverse(include_text=False):
-        found += element_findings(node, reported, images)
+        found += element_findings(node, read_url, images)
         images += node.tag == "img"
     return found
 
@@ -270,7 +276,7 @@ def markdown_links(plain):
     return [(offset, html.unescape(url)) for offset, url in found if url]
 
 
-def attribute_list_findings(plain, reported):
+def attribute_list_findings(plain, read_url):
     """[(offset, kind, detail)] for Markdown's attribute lists, read as the
     attributes of an element."""
     found = []
@@ -279,9 +285,25 @@ def attribute_list_findings(plain, reported):
             continue
         tree = LexborHTMLParser(f"<body><p {match['attributes']}></p>")
         for node in tree.body.css("p") if tree.body else ():
-            for kind, detail, _ in element_findings(node, reported):
+            for kind, detail, _ in element_findings(node, read_url):
                 found.append((match.start(), kind, detail))
     return found
+
+
+def too_deep(plain):
+    """The offset where elements opened in ``plain`` first nest deeper than
+    :data:`NESTING_LIMIT` (counting every start tag that is not void, so never
+    less deep than a browser would), or None."""
+    depth = 0
+    for match in TAG_START.finditer(plain):
+        name = match["name"].lower()
+        if match[0].lstrip("<").lstrip().startswith("/"):
+            depth = max(depth - 1, 0)
+        elif name not in VOID:
+            depth += 1
+            if depth > NESTING_LIMIT:
+                return match.start()
+    return None
 
 
 def findings(text, first_line, reported):
@@ -290,22 +312,32 @@ def findings(text, first_line, reported):
     line = Lines(plain, first_line)
     where = places(plain)
     found = set()
-    for kind, detail, needle in html_findings(plain, reported):
+    deep = too_deep(plain)
+    if deep is not None:
+        found.add((line(deep), "nesting", str(NESTING_LIMIT)))
+    read = {}  # the same URL is read once
+
+    def read_url(url):
+        if url not in read:
+            read[url] = url_findings(url, reported)
+        return read[url]
+
+    for kind, detail, needle in html_findings(plain, read_url) if deep is None else ():
         offsets = where.get(needle) or where.get((needle[0], None), [0])[:1]
         for offset in offsets:
             found.add((line(offset), kind, detail))
     for offset, url in markdown_links(plain):
-        for kind, detail in url_findings(url, reported):
+        for kind, detail in read_url(url):
             found.add((line(offset), kind, detail))
-    for offset, kind, detail in attribute_list_findings(plain, reported):
+    for offset, kind, detail in attribute_list_findings(plain, read_url):
         found.add((line(offset), kind, detail))
     # A scheme that runs code is refused wherever it stands outside code, the
     # tabs and newlines browsers drop inside URLs left out.
     decoded = html.unescape(plain)
     squeezed, offsets = squeeze(decoded)
+    decoded_line = Lines(decoded, first_line)
     for match in BAD_SCHEME.finditer(squeezed):
-        found.add((Lines(decoded, first_line)(offsets[match.start()]), "scheme",
-                   f"{match[1].lower()}:"))
+        found.add((decoded_line(offsets[match.start()]), "scheme", f"{match[1].lower()}:"))
     for offset, raw in invalid_mentions(plain):
         found.add((line(offset), "mention", raw))
     return sorted(found)

@@ -475,6 +475,10 @@ class Checker:
                 "an img element without alt text (use ![description](path))"))
         elif kind == "reported":
             self.report(doc, number, "link", MESSAGES["reported-domain"], host=detail)
+        elif kind == "nesting":
+            self.report(doc, number, field, N_(
+                "elements are nested more than %(limit)s deep from here, which no report "
+                "needs (close each element you open, or write it in Markdown)"), limit=detail)
         elif kind == "mention":
             self.report(doc, number, field, N_(
                 "[[%(value)s]] is not a domain name (write the site's domain alone, as in "
