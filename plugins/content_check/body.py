@@ -29,7 +29,7 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 FENCE_OPEN = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 BACKTICKS = re.compile(r"(?<!\\)`+")
 # A block Python-Markdown may pass through as raw HTML: it starts with a tag.
-HTML_BLOCK_START = re.compile(r"^[ ]{0,3}<(?P<name>[a-zA-Z][a-zA-Z0-9-]*|[!?/])")
+HTML_BLOCK_START = re.compile(r"[ ]{0,3}<(?P<name>[a-zA-Z][a-zA-Z0-9-]*|[!?/])")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Markdown's link syntax, as Python-Markdown reads it (each pattern stops at
 # the first character that cannot continue it: no pattern scans twice).
