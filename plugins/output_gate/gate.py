@@ -40,6 +40,7 @@ class Gate:
                         for name in settings.get("OUTPUT_GATE_SCRIPTS", ["js/search.js"])}
         self.content_path = Path(settings["PATH"])
         self.reported = frozenset()
+        self.read_urls = {}  # what the pages of this build link to, read once
 
     # 1. Content
 
@@ -108,7 +109,8 @@ class Gate:
         root = self.settings["SITEURL"] or "http://page.invalid"
         violations = page_violations(html, self.scripts, self.reported,
                                      page_url=f"{root}/{page}",
-                                     redirect=template == REDIRECT_TEMPLATE)
+                                     redirect=template == REDIRECT_TEMPLATE,
+                                     memo=self.read_urls)
         if not violations:
             return
         here = context.get("article") or context.get("page")

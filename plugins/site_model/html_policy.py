@@ -8,12 +8,16 @@ Two levels:
   fails on it: the editor must know), and :class:`Sanitiser` (Ammonia, through
   ``nh3``) removes it, so nothing outside the list reaches a page or a feed
   whatever the trick that hid it from the check.
-- **Pages** (theme plus content) may run no script but the theme's own files
-  (by exact URL) and JSON-LD data blocks, carry no event-handler attribute,
-  no ``javascript:``/``vbscript:``/``data:`` URL, no HTML comment and no link
-  to a domain our reports name: :func:`page_violations`.
+- **Pages** (theme plus content) may hold only the elements and attributes
+  the theme uses, in ``<head>`` and in ``<body>`` (lists below), run no
+  script but the theme's own files (by exact URL) and JSON-LD data blocks,
+  carry no event-handler attribute, no ``javascript:``/``vbscript:``/
+  ``data:`` URL, no HTML comment, no refresh but a redirect page's to the
+  site itself, and no link to a domain our reports name:
+  :func:`page_violations`.
 
-Both read the HTML with Lexbor (``selectolax``), which parses as browsers do.
+Both read the HTML with Lexbor (``selectolax``), which parses as browsers do,
+and every URL with the browser's URL reader (:mod:`site_model.web_url`).
 """
 
 import json
@@ -289,51 +293,73 @@ def refresh_target(content):
     return target[:target.index(quote)] if quote and quote in target else target
 
 
-def page_violations(html, scripts, reported=frozenset(), page_url=None, redirect=False):
+def page_violations(html, scripts, reported=frozenset(), page_url=None, redirect=False,
+                    memo=None):
     """Everything on a whole page outside the policy.
 
     ``scripts``: the URLs of the theme's own script files a page may load;
     ``page_url``: the page's own address (URLs are read against it);
     ``redirect``: the page is one of the site's redirects, whose refresh may
-    lead to a page of the same site.
+    lead to a page of the same site; ``memo``: a dict the caller keeps across
+    the pages of one build (a URL reaches the same host from every page of a
+    site: the host never depends on the page's path).
     """
     tree = LexborHTMLParser(html)
     found = set()
     if "<!--" in html:
         found.add(Violation("comment", "<!-- -->"))
+    reader = _Reader(scripts, reported, page_url, {} if memo is None else memo)
+    # <head> holds only what a head may; the rest (<html>, <body> and all in
+    # it, comments anywhere) is held to the body's list.
+    head = set()
+    if tree.head is not None:
+        for node in tree.head.traverse(include_text=False):
+            if node is not tree.head:
+                head.add(node.mem_id)
+                found.update(reader.node(node, PAGE_HEAD_TAGS))
     for node in tree.root.traverse(include_text=False):
-        if node.tag == "-comment":
-            found.add(Violation("comment", "<!-- -->"))
-            continue
-        in_head = node.tag == "head" or any(a.tag == "head" for a in _ancestors(node))
-        allowed_tags = PAGE_HEAD_TAGS if in_head else PAGE_BODY_TAGS
-        if node.tag not in allowed_tags:
-            found.add(Violation("element", f"<{node.tag}>"))
-        allowed = PAGE_ATTRIBUTES.get(node.tag, set())
-        for name, value in node.attributes.items():
-            if name.lower().startswith("on"):
-                found.add(Violation("event-handler", f"<{node.tag} {name}>"))
-            elif not (name in allowed or name in PAGE_GLOBAL_ATTRIBUTES
-                      or name.startswith(PAGE_ATTRIBUTE_PREFIXES)):
-                found.add(Violation("attribute", f"<{node.tag} {name}>"))
-            elif name in URL_ATTRIBUTES or name == "srcset":
-                found.update(url_violations(name, value or "", reported, base=page_url))
-        if node.tag == "script":
-            found.update(_script_violations(node, scripts))
-        elif node.tag == "meta":
+        if node.mem_id not in head:
+            found.update(reader.node(node, PAGE_BODY_TAGS))
+        if node.tag == "meta":
             found.update(_meta_violations(node, reported, page_url, redirect))
-        elif node.tag == "link":
-            for rel in (node.attributes.get("rel") or "").lower().split():
-                if rel not in LINK_RELS:
-                    found.add(Violation("attribute", f'<link rel="{rel}">'))
     return sorted(found)
 
 
-def _ancestors(node):
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
+class _Reader:
+    """The elements of one page, held to the page lists."""
+
+    def __init__(self, scripts, reported, page_url, memo):
+        self.scripts, self.reported, self.page_url, self.memo = scripts, reported, page_url, memo
+        self.origin = web_url.parse(page_url).origin if web_url.parse(page_url) else None
+
+    def url(self, name, value):
+        # A URL reaches the same host from every page of one site.
+        key = ("url", name, value, self.origin, self.reported)
+        if key not in self.memo:
+            self.memo[key] = url_violations(name, value, self.reported, base=self.page_url)
+        return self.memo[key]
+
+    def node(self, node, allowed_tags):
+        tag = node.tag
+        if tag == "-comment":
+            return [Violation("comment", "<!-- -->")]
+        found = [] if tag in allowed_tags else [Violation("element", f"<{tag}>")]
+        allowed = PAGE_ATTRIBUTES.get(tag, set())
+        for name, value in node.attributes.items():
+            if name.lower().startswith("on"):
+                found.append(Violation("event-handler", f"<{tag} {name}>"))
+            elif not (name in allowed or name in PAGE_GLOBAL_ATTRIBUTES
+                      or name.startswith(PAGE_ATTRIBUTE_PREFIXES)):
+                found.append(Violation("attribute", f"<{tag} {name}>"))
+            elif name in URL_ATTRIBUTES or name == "srcset":
+                found += self.url(name, value or "")
+        if tag == "script":
+            found += _script_violations(node, self.scripts)
+        elif tag == "link":
+            for rel in (node.attributes.get("rel") or "").lower().split():
+                if rel not in LINK_RELS:
+                    found.append(Violation("attribute", f'<link rel="{rel}">'))
+        return found
 
 
 def _script_violations(node, scripts):
