@@ -3,7 +3,7 @@
 import sys
 
 from pelican.settings import read_settings
-from site_model.problems import report
+from site_model.problems import ContentProblems, report
 
 from .checker import check_content
 
@@ -12,7 +12,10 @@ def main(argv):
     settings = read_settings(argv[1] if len(argv) > 1 else "pelicanconf.py")
     if len(argv) > 2:
         settings["PATH"] = argv[2]
-    problems = check_content(settings)
+    try:
+        problems = check_content(settings)
+    except ContentProblems as stop:  # e.g. a catalog that adds markup
+        problems = stop.problems
     if problems:
         report(problems, sys.stdout)
         return 1
