@@ -17,6 +17,7 @@ the time taken grows with the length of the post, never faster (see
 """
 
 import html
+import itertools
 import re
 from collections import defaultdict
 
@@ -34,7 +35,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Markdown's link syntax, as Python-Markdown reads it (each pattern stops at
 # the first character that cannot continue it: no pattern scans twice).
 INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<plain>[^\s)]*))")
-REFERENCE = re.compile(r"^[ \t]*\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s<>]+)", re.M)
+REFERENCE = re.compile(r"^[ \t]*\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s<>]+)", re.MULTILINE)
 AUTOLINK = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
 AUTOMAIL = re.compile(r"<(?P<address>[^<>\s!:/]+@[^@<>\s]+)>")
 # Markdown's attribute lists ("{: onclick=... }") set attributes on an element.
@@ -46,7 +47,7 @@ URL_ATTRIBUTE = re.compile(
     r"(?<![\w:-])(?P<name>" + "|".join(sorted(map(re.escape, URL_ATTRIBUTES | {"srcset"}),
                                                key=len, reverse=True))
     + r""")\s*=\s*(?:"(?P<double>[^"]*)"?|'(?P<single>[^']*)'?|(?P<bare>[^\s>"']+))""",
-    re.I)
+    re.IGNORECASE)
 # Browsers stop nesting at 512 elements (Chromium); Lexbor does not, and takes
 # time that grows with the square of the depth, so a text nested deeper than
 # any report needs is refused before it is parsed.
@@ -55,7 +56,7 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
                   "source", "track", "wbr", "param"})
 COMMENT = re.compile(r"<!--")
 BOGUS_COMMENT = re.compile(r"<[!?]")
-BAD_SCHEME = re.compile(r"(?<![a-z])(javascript|vbscript|data)\s*:", re.I)
+BAD_SCHEME = re.compile(r"(?<![a-z])(javascript|vbscript|data)\s*:", re.IGNORECASE)
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\((?P<src>[^)\s]+)")
 INTERNAL_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\((?P<src>\{(?:filename|static|attach)\}[^)\s]+)")
 
@@ -157,7 +158,7 @@ def without_code(text):
     pieces, position = [], 0
     paragraphs = [0] + [m.end() for m in BLANK_LINE.finditer(joined)] + [len(joined)]
     raw_index = 0
-    for start, end in zip(paragraphs, paragraphs[1:], strict=False):
+    for start, end in itertools.pairwise(paragraphs):
         while raw_index < len(raw) and raw[raw_index][1] <= start:
             raw_index += 1
         if raw_index < len(raw) and raw[raw_index][0] <= start < raw[raw_index][1]:

@@ -208,7 +208,7 @@ def source_line(path, violation, field):
         found = header.first(field.lower())
         return found.line if found else 0
     text = unescape(re.sub(r"[\t\r]", "", header.body))  # as a browser reads it
-    match = re.search(needle(violation), text, re.I)
+    match = re.search(needle(violation), text, re.IGNORECASE)
     return header.body_line + text.count("\n", 0, match.start()) if match else 0
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
-from .catalogs import N_
 from . import web_url
+from .catalogs import N_
 from .domains import from_host, is_reported
 
 FRAGMENT_TAGS = frozenset({
@@ -264,7 +264,7 @@ def refresh_target(content):
     start = position
     while position < len(text) and text[position].isascii() and text[position].isdigit():
         position += 1
-    if position == start and not text[position:position + 1] == ".":
+    if position == start and text[position:position + 1] != ".":
         return None
     while position < len(text) and (text[position] == "." or (
             text[position].isascii() and text[position].isdigit())):
