@@ -329,7 +329,8 @@ class _Reader:
     """The elements of one page, held to the page lists."""
 
     def __init__(self, scripts, reported, page_url, memo):
-        self.scripts, self.reported, self.page_url, self.memo = scripts, reported, page_url, memo
+        self.scripts, self.page_url, self.memo = scripts, page_url, memo
+        self.reported = frozenset(reported)
         self.origin = web_url.parse(page_url).origin if web_url.parse(page_url) else None
 
     def url(self, name, value):
