@@ -165,3 +165,11 @@ def test_the_check_reads_hostile_text_in_one_pass():
         assert isinstance(body.findings(text, 1, frozenset({"bestkenko.com"})), list)
     deep = body.findings("<div>" * 20_000, 1, frozenset())
     assert (1, "nesting", str(body.NESTING_LIMIT)) in deep
+
+
+def test_backticks_are_code_where_markdown_makes_code_and_only_there():
+    reported = frozenset({"bestkenko.com"})
+    code = 'Say <abbr title="x">FDA</abbr> and `<script src="https://bestkenko.com/">`.'
+    assert body.findings(code, 1, reported) == []
+    raw = 'Text\n<div>\n`<a href="https://bestkenko.com/">x</a>`\n</div>\n'
+    assert body.findings(raw, 1, reported) == [(3, "reported", "bestkenko.com")]

@@ -21,6 +21,7 @@ import itertools
 import re
 from collections import defaultdict
 
+import markdown
 from selectolax.lexbor import LexborHTMLParser
 from site_model import web_url
 from site_model.domains import from_host, invalid_mentions, is_reported
@@ -30,7 +31,9 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 FENCE_OPEN = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 BACKTICKS = re.compile(r"(?<!\\)`+")
 # A block Python-Markdown may pass through as raw HTML: it starts with a tag.
-HTML_BLOCK_START = re.compile(r"[ ]{0,3}<(?P<name>[a-zA-Z][a-zA-Z0-9-]*|[!?/])")
+HTML_BLOCK_START = re.compile(r"^[ ]{0,3}<(?P<name>[a-zA-Z][a-zA-Z0-9-]*|[!?])", re.MULTILINE)
+# The elements Python-Markdown reads as raw HTML blocks (its own list).
+BLOCK_LEVEL = frozenset(markdown.Markdown().block_level_elements)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Markdown's link syntax, as Python-Markdown reads it (each pattern stops at
 # the first character that cannot continue it: no pattern scans twice).
@@ -97,29 +100,20 @@ def fenced_blocks(lines):
 
 
 def html_blocks(text):
-    """[(start, end)] offsets of the blocks Python-Markdown may pass through as
-    raw HTML, where backticks make no code: from a block that starts with a tag
-    to the block that closes it (to the end of the text when none does)."""
+    """[(start, end)] offsets of the raw HTML Python-Markdown passes through as
+    it is, where backticks make no code: from a line that starts with one of
+    Markdown's own block-level tags (or "<!", "<?") to the first blank line
+    after its closing tag (to the end of the text when it is never closed)."""
     regions, position = [], 0
-    starts = [0] + [match.end() for match in BLANK_LINE.finditer(text)]
     lowered = text.lower()
-    index = 0
-    while index < len(starts):
-        start = starts[index]
-        if start < position:
-            index += 1
+    for match in HTML_BLOCK_START.finditer(text):
+        name = (match["name"] or "").lower()
+        if match.start() < position or (name[:1].isalpha() and name not in BLOCK_LEVEL):
             continue
-        match = HTML_BLOCK_START.match(text, start)
-        if not match:
-            index += 1
-            continue
-        name = match["name"].lower()
-        close = lowered.find(f"</{name}", start) if name[0].isalpha() else start
-        found = BLANK_LINE.search(text, max(close, start)) if close >= 0 else None
-        end = found.start() if found else len(text)
-        regions.append((start, end))
-        position = end
-        index += 1
+        close = lowered.find(f"</{name}", match.start()) if name[:1].isalpha() else match.start()
+        found = BLANK_LINE.search(text, close) if close >= 0 else None
+        position = found.start() if found else len(text)
+        regions.append((match.start(), position))
     return regions
 
 
@@ -161,8 +155,8 @@ def without_code(text):
     for start, end in itertools.pairwise(paragraphs):
         while raw_index < len(raw) and raw[raw_index][1] <= start:
             raw_index += 1
-        if raw_index < len(raw) and raw[raw_index][0] <= start < raw[raw_index][1]:
-            continue
+        if raw_index < len(raw) and raw[raw_index][0] < end:
+            continue  # holds raw HTML: Markdown leaves its backticks alone
         for span_start, span_end in code_spans(joined, start, end):
             pieces.append(joined[position:span_start])
             pieces.append(blank(joined[span_start:span_end]))
