@@ -52,8 +52,15 @@ def is_valid_mention(raw):
 
 
 def mentions_in(text):
-    """The domains ``text`` names with a valid ``[[domain]]``, normalised."""
-    return [normalise(match) for match in MENTION.findall(text or "") if is_valid_mention(match)]
+    """The domains ``text`` names, normalised: each valid ``[[domain]]``, and
+    the ``source:`` of each figure block in it (shown as a domain too)."""
+    found = [normalise(m) for m in MENTION.findall(text or "") if is_valid_mention(m)]
+    if "figure" in (text or ""):
+        for _, fields, _ in figure_blocks(text.split("\n")):
+            source = fields.get("source", ("", 0))[0]
+            if web_url.domain_of(source) is not None:
+                found.append(normalise(source))
+    return found
 
 
 def invalid_mentions(text):
@@ -65,15 +72,12 @@ def invalid_mentions(text):
 def named_domains(header, body=None):
     """Every domain a report names: ``[[...]]`` in any header field (title,
     summary, notes...) or in its body (captions included), and the ``source:``
-    of its figures. ``header`` is a :class:`site_model.header.Header`."""
+    of its figures; the content check's list (:func:`mentions_in` of the
+    whole file) and the gate's are the same. ``header`` is a
+    :class:`site_model.header.Header`."""
     body = header.body if body is None else body
     found = [domain for field in header.fields for domain in mentions_in(field.value)]
-    found += mentions_in(body)
-    for _, fields, _ in figure_blocks(body.split("\n")):
-        source = fields.get("source", ("", 0))[0]
-        if web_url.domain_of(source) is not None:
-            found.append(normalise(source))
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found + mentions_in(body)))
 
 
 def defang_mentions(text):

@@ -110,3 +110,11 @@ def test_a_report_names_the_domains_of_every_field():
     assert set(named_domains(header)) == {
         "title.example", "summary.example", "note.example", "body.example",
         "caption.example", "source.example"}
+
+
+def test_the_check_and_the_gate_read_the_same_domains_from_a_file():
+    text = ("Title: On [[title.example]]\nNote: 2016-01-01 | update | [[note.example]]\n\n"
+            "Body.\n\n::: figure\nimage: /images/a.png\nalt: a\ncaption: c\n"
+            "source: source.example\n:::\n")
+    assert set(mentions_in(text)) == set(named_domains(read_header(text))) == {
+        "title.example", "note.example", "source.example"}
