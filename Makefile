@@ -32,11 +32,14 @@ help:
 	@echo "make urls          add newly published URLs to published-urls.txt"
 	@echo "make translations  re-extract theme strings and update the .po files"
 
+# requirements.txt locks every package, dependencies included, with its files'
+# hashes (compiled from requirements.in): pip refuses any file it does not list.
 venv: $(STAMP)
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 catalogs: $(MO)

@@ -42,6 +42,7 @@ PLUGINS = [
     "url_redirects",
     "domain_mentions",
     "evidence_figures",
+    "published_images",
     "post_notes",
     "summaries",
     "reading_time",

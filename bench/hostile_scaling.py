@@ -9,15 +9,14 @@ the time should about double each time (ratio ~2). A ratio near 4 is
 quadratic growth: a pattern or a loop that rescans the text.
 """
 
+import itertools
 import sys
 import time
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "plugins")]
 
-import itertools
-
-from content_check import body
+from content_check import body  # noqa: E402
 
 REPORTED = frozenset({"bestkenko.com"})
 INPUTS = {

@@ -58,3 +58,9 @@ def assert_same_site(first, second):
     assert site_files(first) == site_files(second)
     _, mismatch, errors = filecmp.cmpfiles(first, second, site_files(first), shallow=False)
     assert mismatch == [] and errors == []
+
+
+def warm_cache():
+    """Settings for builds that keep what they read between them, as the live
+    preview's builds do (pass the same value to every build of one "process")."""
+    return {site_build.WARM: site_build.WarmCache()}

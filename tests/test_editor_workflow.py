@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.catalogs import translate
 from tests.site import ROOT, Site, build, text_of
 
@@ -137,3 +139,137 @@ def test_translation_carries_the_original_date_and_notes_and_lists_untranslated_
     status = newsroom(content, "status").stdout
     assert "note not yet translated: 2026-11-30 | correction | Fixed a name." in status
     assert "1 note(s) not yet translated" in status
+
+
+def refused(result):
+    """The command stopped with status 2 and one line saying why, never a traceback."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    return result.stderr
+
+
+def written(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def command(content, *args, **env):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "newsroom.py"), *args],
+        capture_output=True, text=True, cwd=content.parent,
+        env={**os.environ, "NEWSROOM_CONTENT": str(content), "SITE_NOW": NOW,
+             **{f"RAW_{key}": value for key, value in env.items()}},
+    )
+    return result
+
+
+# "{outside}" stands for an absolute path outside content/, in the test's own folder.
+ESCAPING_SLUGS = [
+    "../../../outside", "..", ".", "../outside", "en/../../outside", "a/../../../outside",
+    "{outside}", "/{outside}", "..%2f..%2foutside", "%2e%2e%2foutside", "a%5c..%5cb",
+    "..\\..\\outside", "outside\n", "outside\r", "Outside", "out side", "-outside",
+    "outside-", "out--side", "ｏｕｔｓｉｄｅ", "a" * 200,
+]
+ESCAPING_LANGUAGES = ["../..", "..", "{outside}", "ja/../..", "en/../../outside", "fr", "EN",
+                      "%2e%2e", "ja\n"]
+
+
+class TestEditorCommandsWriteOnlyInsideContent:
+    """Whatever a Slug, POST, LANGUAGE or TO says, nothing is written outside
+    content/<lang>/, and the editor reads one line saying why."""
+
+    @staticmethod
+    def project(tmp_path):
+        content = tmp_path / "project" / "content"
+        for folder in ("en", "ja", "pages", "images"):
+            (content / folder).mkdir(parents=True)
+        return content
+
+    @staticmethod
+    def original(content, slug="registrar-records", lang="en", **extra):
+        path = content / lang / f"{slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = {"Title": "Registrar Records", "Date": "2026-11-29 10:30",
+                  "Category": "policy", "Lang": lang, "Slug": slug, **extra}
+        path.write_text("".join(f"{k}: {v}\n" for k, v in header.items()) + "\nText.\n")
+        return path
+
+    @pytest.mark.parametrize("slug", ESCAPING_SLUGS)
+    def test_a_new_post_slug_as_option_or_as_typed_to_make(self, tmp_path, slug):
+        content = self.project(tmp_path)
+        slug = slug.format(outside=tmp_path / "outside")
+        refused(command(content, "new", "--title", "X", "--category", "policy", f"--slug={slug}"))
+        refused(command(content, "new", TITLE="X", CATEGORY="policy", SLUG=slug))
+        assert written(tmp_path) == []
+
+    @pytest.mark.parametrize("slug", [s for s in ESCAPING_SLUGS if s.strip() == s])
+    def test_the_slug_an_original_names(self, tmp_path, slug):
+        content = self.project(tmp_path)
+        slug = slug.format(outside=tmp_path / "outside")
+        original = content / "en" / "original.md"
+        original.write_text(f"Title: T\nDate: 2026-11-29 10:30\nCategory: policy\nLang: en\n"
+                            f"Slug: {slug}\n\nText.\n")
+        before = written(tmp_path)
+        refused(command(content, "translate", "--post", str(original)))
+        assert written(tmp_path) == before
+
+    @pytest.mark.parametrize("lang", ESCAPING_LANGUAGES)
+    def test_a_language(self, tmp_path, lang):
+        content = self.project(tmp_path)
+        lang = lang.format(outside=tmp_path / "outside")
+        refused(command(content, "new", TITLE="Registrar Records", CATEGORY="policy",
+                        LANGUAGE=lang))
+        original = self.original(content)
+        before = written(tmp_path)
+        refused(command(content, "translate", POST=str(original), TO=lang))
+        assert written(tmp_path) == before
+
+    def test_a_post_outside_content_or_outside_a_language_folder(self, tmp_path):
+        content = self.project(tmp_path)
+        self.original(content)
+        outside = self.original(tmp_path / "project", "outside").parent  # project/en/
+        translation = self.original(content, lang="ja", **{"Translation-Of": "en 0"})
+        (content / "images" / "stray.md").write_text(translation.read_text())
+        (content / "en" / "notes.txt").write_text(translation.read_text())
+        for post in (outside / "outside.md", content / ".." / "en" / "outside.md",
+                     f"{content}/ja/../../en/outside.md", content / "images" / "stray.md",
+                     content / "en" / "notes.txt", content / "ja" / ".." / ".." / "en" /
+                     "outside.md"):
+            before = written(tmp_path)
+            refused(command(content, "translate", "--post", str(post)))
+            refused(command(content, "record", POST=str(post)))
+            assert written(tmp_path) == before, post
+
+    def test_a_symbolic_link_inside_content_leading_out(self, tmp_path):
+        content = self.project(tmp_path)
+        outside = tmp_path / "elsewhere"
+        outside.mkdir()
+        self.original(content)
+        secret = self.original(outside, "registrar-records", lang=".", **{"Translation-Of": "en 0"})
+        link = content / "ja" / "registrar-records.md"
+        link.symlink_to(secret)
+        before = secret.read_text()
+        refused(command(content, "record", POST=str(link)))
+        assert secret.read_text() == before
+        link.unlink()
+        link.symlink_to(outside / "new.md")  # a link to no file yet: writing follows it
+        refused(command(content, "translate", POST=str(content / "en" / "registrar-records.md")))
+        assert not (outside / "new.md").exists()
+        (content / "ja").rename(tmp_path / "ja-real")
+        (content / "ja").symlink_to(outside, target_is_directory=True)
+        refused(command(content, "new", TITLE="Other", CATEGORY="policy", LANGUAGE="ja"))
+        assert not (outside / "other.md").exists()
+
+    def test_a_content_folder_that_is_a_symbolic_link(self, tmp_path):
+        real = self.project(tmp_path)
+        original = self.original(real)
+        translation = self.original(real, lang="ja", **{"Translation-Of": "en 0"})
+        content = tmp_path / "project" / "linked-content"
+        content.symlink_to(real, target_is_directory=True)
+        before = {path: path.read_text() for path in (original, translation)}
+        for args in (["new", "--title", "Other", "--category", "policy"],
+                     ["translate", "--post", str(content / "en" / original.name)],
+                     ["record", "--post", str(content / "ja" / translation.name)],
+                     ["status"]):
+            assert "symbolic link" in refused(command(content, *args)), args
+        assert written(real) == ["en/registrar-records.md", "ja/registrar-records.md"]
+        assert {path: path.read_text() for path in before} == before

@@ -1,12 +1,20 @@
 """`make serve`: one process that builds, serves safely, and rebuilds on a save."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
 
-from tests.conftest import get, raw_get, wait_for
+from tests.conftest import get, wait_for
 from tests.site import ROOT
+
+
+def raw_get(port, path):
+    """The status line of a request sent exactly as written (no client clean-up)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=3) as connection:
+        connection.sendall(f"GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        return connection.recv(200).split(b"\r\n", 1)[0].decode()
 
 
 def edit(path, old, new):

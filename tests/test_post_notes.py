@@ -100,4 +100,4 @@ def test_chemist_report_carries_its_editors_note_in_both_languages(site):
     note = site.soup("/posts/chemist-4-u-premium-members/").select_one(".note-editors-note")
     assert "probationary certification" in text_of(note)
     japanese = site.soup("/ja/posts/chemist-4-u-premium-members/").select_one(".note-editors-note")
-    assert "仮認証" in text_of(japanese) and not japanese.select("[lang]")
+    assert "条件付き認証" in text_of(japanese) and not japanese.select("[lang]")

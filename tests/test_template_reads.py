@@ -11,7 +11,7 @@ import pytest
 from build_speed.incremental import IncrementalWriter, page_values, posts_in
 from pelican.contents import Article
 
-from tests.fixture_sites import build_in_process
+from tests.fixture_sites import build_in_process, warm_cache
 from tests.site import ROOT
 
 
@@ -28,7 +28,8 @@ def reachable(own):
 def recorded_reads(monkeypatch):
     """[(page, post read, attribute)] for every post a template read without being given it."""
     reads, current = [], {}
-    render, getattr_ = IncrementalWriter.render_if_changed, jinja2.Environment.getattr
+    render = IncrementalWriter.render_if_changed
+    getattr_, getitem_ = jinja2.Environment.getattr, jinja2.Environment.getitem
 
     def render_recording(self, template, context, kwargs, localcontext):
         current["page"] = localcontext["output_file"]
@@ -38,19 +39,29 @@ def recorded_reads(monkeypatch):
         finally:
             current.clear()
 
-    def getattr_recording(environment, obj, attribute):
+    def record(obj, attribute):
         # Pages (About) are counted by every page's fingerprint: the navigation shows them.
         if current and isinstance(obj, Article) and id(obj) not in current["given"]:
-            reads.append((current["page"], obj.source_path, attribute))
+            reads.append((current["page"], obj.source_path, str(attribute)))
+
+    def getattr_recording(environment, obj, attribute):
+        record(obj, attribute)
         return getattr_(environment, obj, attribute)
+
+    def getitem_recording(environment, obj, argument):
+        # Item access (post["title"]) and the filters and tests that reach into
+        # items (map(attribute=...), selectattr, sort(attribute=...)) come here.
+        record(obj, argument)
+        return getitem_(environment, obj, argument)
 
     monkeypatch.setattr(IncrementalWriter, "render_if_changed", render_recording)
     monkeypatch.setattr(jinja2.Environment, "getattr", getattr_recording)
+    monkeypatch.setattr(jinja2.Environment, "getitem", getitem_recording)
     return reads
 
 
 def warm_build(tmp_path, theme=None):
-    extra = {"WARM_STATE": {}}
+    extra = warm_cache()
     if theme:
         extra["THEME"] = str(theme)
     _, result = build_in_process(tmp_path / "output", ROOT / "content", extra=extra, fresh=False)
@@ -62,11 +73,24 @@ def test_every_template_reads_only_the_posts_its_page_was_given(tmp_path, record
     assert recorded_reads == []
 
 
-def test_a_template_that_reads_a_post_from_the_whole_site_is_caught(tmp_path, recorded_reads):
+# Every way a template can reach a post it was not given: Pelican puts every
+# article in the context of every page, and the Site is there for plugins.
+PLANTED = [
+    "{{ articles[0].title }}",
+    '{{ articles[0]["title"] }}',
+    '{{ articles|map(attribute="title")|first }}',
+    '{{ (articles|selectattr("status", "equalto", "published")|first).slug }}',
+    '{{ (articles|sort(attribute="date")|first).url }}',
+    "{{ _site.articles[0].title }}",
+]
+
+
+@pytest.mark.parametrize("planted", PLANTED)
+def test_a_template_that_reads_a_post_from_the_whole_site_is_caught(tmp_path, recorded_reads,
+                                                                    planted):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     base = theme / "templates" / "base.html"
-    base.write_text(base.read_text().replace(
-        "<main", "<p>{{ articles_by_lang[lang][0].title }}</p><main", 1))
+    base.write_text(base.read_text().replace("<main", f"<p>{planted}</p><main", 1))
     warm_build(tmp_path, theme)
-    assert any(attribute == "title" for _, _, attribute in recorded_reads)
+    assert recorded_reads, planted

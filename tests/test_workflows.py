@@ -1,4 +1,5 @@
-"""The CI workflows are linted, pinned and least-privilege."""
+"""The CI workflows are linted, pinned (actions by commit, images by digest) and
+least-privilege; Dependabot proposes their updates."""
 
 import re
 import subprocess
@@ -24,7 +25,7 @@ def test_actionlint_finds_nothing():
 
 def test_zizmor_finds_nothing():
     result = subprocess.run(
-        [BIN / "zizmor", "--offline", "--no-progress", ROOT / ".github" / "workflows"],
+        [BIN / "zizmor", "--offline", "--no-progress", ROOT / ".github"],  # dependabot.yml too
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -55,3 +56,20 @@ def test_main_and_schedule_publish_atomically_and_never_race():
     assert any("upload-pages-artifact" in step.get("uses", "") for step in build["steps"])
     assert any("deploy-pages" in step.get("uses", "") for step in deploy["steps"])
     assert set(deploy["permissions"]) == {"pages", "id-token"}
+
+
+def test_every_container_image_is_pinned_by_digest():
+    images = [job["container"]["image"] if isinstance(job["container"], dict) else job["container"]
+              for workflow in WORKFLOWS
+              for job in yaml.safe_load(workflow.read_text())["jobs"].values()
+              if "container" in job]
+    assert images
+    for image in images:
+        assert re.fullmatch(r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}", image), image
+
+
+def test_dependabot_proposes_package_and_action_updates_weekly():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    schedules = {update["package-ecosystem"]: update["schedule"]["interval"]
+                 for update in config["updates"]}
+    assert schedules == {"pip": "weekly", "github-actions": "weekly"}

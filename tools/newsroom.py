@@ -10,6 +10,10 @@ RAW_POST...): the Makefile passes editors' text that way, exactly as typed, neve
 through the shell (`make post TITLE='Fined $500,000 "Premium"'`).
 NEWSROOM_CONTENT points the commands at another content folder (tests use it).
 
+Every command reads and writes posts only inside content/<lang>/, content/
+itself a real folder (not a symbolic link): whatever a Slug, POST or LANGUAGE
+says, a path that resolves elsewhere is refused with one line and status 2.
+
 The Makefile wraps each one (`make post`, `make translate`, `make translation-status`,
 `make translation-done`); docs/EDITING.md explains them.
 """
@@ -26,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 import pelicanconf  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
-from scheduled_posts.scheduled_posts import site_now  # noqa: E402
+from site_model.clock import site_now  # noqa: E402
 from site_model.header import read_header  # noqa: E402
 from site_model.notes import notes_in  # noqa: E402
 from site_model.translation_of import content_hash  # noqa: E402
@@ -66,8 +70,41 @@ def choose_category(given):
     return keys[int(answer) - 1]
 
 
+def real_content_folder():
+    """content/, refused when it is a symbolic link: posts are read and written
+    only inside the project's own folder."""
+    if CONTENT.is_symlink():
+        fail(f"{shown(CONTENT)} is a symbolic link: the posts must live in a real folder "
+             "inside the project (replace the link with the folder).")
+    return CONTENT.resolve()
+
+
+def post_path(lang, slug, name):
+    """content/<lang>/<slug>.md, refused unless the language is the site's, the
+    slug a URL slug, and the path, resolved, inside that language's folder."""
+    if lang not in LANGUAGES:
+        fail(f"{name}: {lang!r} is not a language of the site: use one of "
+             f"{', '.join(LANGUAGES)}.")
+    if not slug or not SLUG.fullmatch(slug) or len(slug) > SLUG_LENGTH:
+        fail(f"{name}: {slug or ''!r} is not a URL slug: use lowercase ASCII letters, digits and "
+             f"hyphens ({SLUG_LENGTH} at most).")
+    return inside_content(CONTENT / lang / f"{slug}.md", name)
+
+
+def inside_content(path, name):
+    """``path`` resolved (symbolic links followed), required to be a post of
+    content/<lang>/ for a language of the site."""
+    folder = real_content_folder()
+    resolved = Path(path).resolve()
+    if (resolved.parent.parent != folder or resolved.parent.name not in LANGUAGES
+            or resolved.suffix != ".md"):
+        fail(f"{name}: {str(path)!r} is not a post in {shown(CONTENT)}/<language>/: "
+             f"name one there, e.g. {shown(CONTENT)}/{LANGUAGES[0]}/SLUG.md.")
+    return resolved
+
+
 def write_new(path, lines, body):
-    if path.exists():
+    if path.exists() or path.is_symlink():
         fail(f"{shown(path)} already exists: choose another slug.")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n\n" + body.rstrip() + "\n", encoding="utf-8")
@@ -90,9 +127,7 @@ def new_post(args):
     slug = args.slug or slugify(args.title, regex_subs=substitutions)
     if not args.title.isascii() and not args.slug:
         fail("A title with non-ASCII letters needs --slug in ASCII, e.g. --slug bestkenko-part-2")
-    if not SLUG.match(slug) or len(slug) > SLUG_LENGTH:
-        fail(f"'{slug}' is not a URL slug: use lowercase ASCII letters, digits and hyphens "
-             f"({SLUG_LENGTH} at most).")
+    path = post_path(args.lang, slug, "SLUG" if args.slug else "TITLE")
     category = choose_category(args.category)
     lines = [
         f"Title: {args.title}",
@@ -103,20 +138,22 @@ def new_post(args):
         "Summary: One or two sentences for the listing, feeds and link previews.",
         "Status: draft",
     ]
-    write_new(CONTENT / args.lang / f"{slug}.md", lines, "Write the report here, in Markdown.")
+    write_new(path, lines, "Write the report here, in Markdown.")
 
 
 def translate(args):
     post = one_line(args.post or "", "POST")
-    source = Path(post).resolve()
-    if not post or not source.is_file():
+    if not post or not Path(post).is_file():
         fail(f"No post at '{post}': make translate POST=content/en/SLUG.md")
-    header = read_header(source.read_text(encoding="utf-8"))
+    source = inside_content(post, "POST")
+    header = read_header(read(source))
     source_lang = header.value("lang")
     target_lang = args.to or next(lang for lang in LANGUAGES if lang != source_lang)
     if target_lang == source_lang:
         fail("--to must be another language than the original's.")
     slug = header.value("slug")
+    # The Slug comes from the original's header, as its author wrote it.
+    path = post_path(target_lang, slug, f"{shown(source)}: Slug")
     # A translation carries its original's date, and its notes to translate.
     lines = [f"{key}: {header.value(key.lower())}"
              for key in ("Title", "Date", "Category") if header.value(key.lower())]
@@ -125,16 +162,23 @@ def translate(args):
               if header.value(key.lower())]
     lines += [f"Note: {field.value}" for field in header.fields if field.key.lower() == "note"]
     lines += [f"Translation-Of: {source_lang} {content_hash(source)}", "Status: draft"]
-    write_new(CONTENT / target_lang / f"{slug}.md", lines, header.body)
+    write_new(path, lines, header.body)
     print("Translate the Title, Summary, notes and body, then remove 'Status: draft'.")
+
+
+def read(path):
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"{shown(path)}: cannot be read as UTF-8 text ({error.__class__.__name__}).")
 
 
 def posts():
     found = {}
-    for path in sorted(CONTENT.glob("*/*.md")):
-        if path.parent.name not in LANGUAGES:
+    for path in sorted(real_content_folder().glob("*/*.md")):
+        if path.parent.name not in LANGUAGES or path.is_symlink() or path.parent.is_symlink():
             continue
-        header = read_header(path.read_text(encoding="utf-8"))
+        header = read_header(read(path))
         found.setdefault(header.value("slug"), {})[header.value("lang")] = (path, header)
     return found
 
@@ -179,10 +223,10 @@ def status(args):
 
 def record(args):
     post = one_line(args.post or "", "POST")
-    path = Path(post).resolve()
-    if not post or not path.is_file():
+    if not post or not Path(post).is_file():
         fail(f"No post at '{post}': make translation-done POST=content/ja/SLUG.md")
-    text = path.read_text(encoding="utf-8")
+    path = inside_content(post, "POST")
+    text = read(path)
     header = read_header(text)
     field = header.first("translation-of")
     claim = recorded_translation(field.value) if field else None
@@ -209,6 +253,8 @@ def main(argv=None):
     new = commands.add_parser("new", help="start a new post (as a draft)")
     new.add_argument("--title", default=raw("TITLE"))
     new.add_argument("--category", default=raw("CATEGORY"))
+    # argparse checks choices on the command line only, not on defaults: the
+    # languages from the environment are checked where the path is made.
     new.add_argument("--lang", default=raw("LANGUAGE") or pelicanconf.DEFAULT_LANG,
                      choices=LANGUAGES)
     new.add_argument("--slug", default=raw("SLUG"))

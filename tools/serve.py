@@ -19,13 +19,20 @@ it reloads itself when a build changed it, and shows a failed build's problems
 succeeds. Drafts are shown, as in every development build.
 
 Only regular files under the preview's folder are served: no symbolic link, no
-directory listing, no path outside it. A change to the plugins or to
-``pelicanconf.py`` restarts the process, since code and settings are read once.
+directory listing, no path outside it. Only to its own origin: a request whose
+Host is not the address it serves on (127.0.0.1:PORT, localhost:PORT, the --bind
+address) is refused with 421, so a web page an editor visits cannot read drafts
+through a name of its own resolved to this machine (DNS rebinding). A reader who
+leaves mid-answer, or never asks, is let go silently (after 30 s at most).
+
+A change to the plugins or to ``pelicanconf.py`` restarts the process, since
+code and settings are read once.
 """
 
 import argparse
 import gc
 import hashlib
+import ipaddress
 import json
 import mimetypes
 import os
@@ -33,6 +40,7 @@ import stat
 import sys
 import threading
 import time
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -67,7 +75,7 @@ class Preview:
         self.site = Path(site or ROOT / ".preview" / "site").resolve()
         self.overrides = overrides or {}
         self.seen = {}  # each watched file's bytes, by digest, as last built
-        self.warm = {}
+        self.warm = site_build.WarmCache()
         self.service = None
         self.build_number = 0
         self.problems = []
@@ -82,7 +90,7 @@ class Preview:
         overrides = {
             **self.overrides,
             "FEED_DOMAIN": self.address,  # canonical links, feeds, sitemap: where it is served
-            "WARM_STATE": self.warm,
+            site_build.WARM: self.warm,
             "SEARCH_SERVICE": self.search_service(),
             "SEARCH_DEFERRED": True,  # pages first, the search index just after
         }
@@ -90,7 +98,7 @@ class Preview:
 
     def search_service(self):
         if self.service is None:
-            from search_index.pagefind_service import PagefindService
+            from site_model.pagefind_service import PagefindService
 
             self.service = PagefindService()
         return self.service
@@ -185,8 +193,7 @@ class Preview:
 
     def forget_read_posts(self):
         """Posts read earlier carry labels from the catalogs: read them again."""
-        for key in [k for k in self.warm if k.startswith("read:")]:
-            del self.warm[key]
+        self.warm.read_posts.clear()
 
 
 def compile_catalogs():
@@ -230,9 +237,47 @@ def watch_sources(preview):
         preview.request(paths)
 
 
+WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def origins(bind, port):
+    """The Host values of the address the preview serves on, as browsers send them."""
+    names = {"127.0.0.1", "localhost"} | ({bind} if bind not in WILDCARDS else set())
+    return {f"[{name}]:{port}" if ":" in name else f"{name}:{port}" for name in names}
+
+
+def is_own_origin(host, allowed, bind, port):
+    """Whether a request's Host names this preview. Bound to every address, it
+    is also reached by any of the machine's IP addresses (a phone on the office
+    network): an IP literal cannot be a name rebound by someone else's DNS."""
+    host = host.lower()
+    if host in allowed:
+        return True
+    name, _, given_port = host.rpartition(":")
+    if bind not in WILDCARDS or given_port != str(port):
+        return False
+    try:
+        address = ipaddress.ip_address(name.removeprefix("[").removesuffix("]"))
+    except ValueError:
+        return False
+    return host == (f"[{address}]:{port}" if address.version == 6 else f"{address}:{port}")
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return  # the reader left, or never asked: nothing went wrong here
+        super().handle_error(request, client_address)
+
+
 class Handler(BaseHTTPRequestHandler):
-    preview = None  # set on the class made for one server
+    preview = None  # set on the class made for one server, with what follows
+    allowed = frozenset()  # its origins' Host values
+    bind, port = "127.0.0.1", 0
     server_version = "preview"
+    timeout = 30  # seconds a silent reader holds a thread; the event stream writes every 15
 
     def log_message(self, format, *args):
         pass
@@ -241,8 +286,15 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET(head=True)
 
     def do_GET(self, head=False):
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or not is_own_origin(hosts[0].strip(), self.allowed, self.bind,
+                                                 self.port):
+            return self.refuse()
         self.preview.last_request = time.monotonic()
-        parts = urlsplit(self.path)
+        # Origin-form only ("/path?query"); "//name/path" is a path, not a host.
+        if not self.path.startswith("/"):
+            return self.refuse()
+        parts = urlsplit("http://preview" + self.path)
         if parts.path.startswith("/__preview__/"):
             return self.preview_file(parts)
         file = served_file(self.preview.site, parts.path)
@@ -253,8 +305,8 @@ class Handler(BaseHTTPRequestHandler):
     def preview_file(self, parts):
         name = parts.path.removeprefix("/__preview__/")
         if name == "events":
-            lang = parse_qs(parts.query).get("lang", ["en"])[0]
-            return self.events(lang if lang.isalpha() else "en")
+            lang = parse_qs(parts.query).get("lang", [""])[0]
+            return self.events(lang if lang in self.languages() else self.default_lang())
         asset = ASSETS / name
         if name not in ("reload.js", "overlay.css"):
             return self.send_error(404)
@@ -280,6 +332,18 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
             return
+
+    def default_lang(self):
+        return self.preview.settings_for_catalogs()["DEFAULT_LANG"]
+
+    def languages(self):
+        """The languages the overlay can speak (any other gets the default's)."""
+        catalogs = (ROOT / "translations").glob("*/LC_MESSAGES/messages.po")
+        return {self.default_lang(), *(po.parts[-3] for po in catalogs)}
+
+    def refuse(self):
+        message = f"This preview answers only at {self.preview.address}/\n".encode()
+        self.send_body(message, "text/plain", HTTPStatus.MISDIRECTED_REQUEST)
 
     def not_found(self, path, head):
         lang = path.lstrip("/").split("/", 1)[0]
@@ -346,14 +410,16 @@ def main(argv=None):
     args = parser.parse_args(argv)
     preview = Preview(args.bind, args.port, args.content, args.site,
                       site_build.parse_overrides(args.extra))
-    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    handler = type("PreviewHandler", (Handler,), {
+        "preview": preview, "allowed": frozenset(origins(args.bind, args.port)),
+        "bind": args.bind, "port": args.port,
+    })
     try:
-        server = ThreadingHTTPServer((args.bind, args.port), handler)
+        server = PreviewServer((args.bind, args.port), handler)
     except OSError as error:
         print(f"Cannot serve on {args.bind}:{args.port}: {error.strerror}. Is another preview "
               f"running? Choose another port: make serve PORT={args.port + 1}", file=sys.stderr)
         return 1
-    server.daemon_threads = True
     preview.site.mkdir(parents=True, exist_ok=True)
     compile_catalogs()
     preview.remember_sources()

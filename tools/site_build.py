@@ -17,8 +17,8 @@ Every build (``make build``, ``make publish``, the live preview) goes through
 - an error in the site's own code is one line saying so, with the details in
   ``cache/last-build-error.txt`` for the developers.
 
-Pelican's signals and its log de-duplication live in its modules: both are
-reset before each build, so a process that builds many times (the preview,
+Pelican's signals, its log de-duplication and its memoised content live in
+its modules: all are reset before each build (:mod:`site_model.pelican_compat`), so a process that builds many times (the preview,
 the tests) builds each time exactly as a fresh process would.
 """
 
@@ -30,24 +30,22 @@ import shutil
 import sys
 import time
 import traceback
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "plugins")] if str(ROOT / "plugins") not in sys.path else []
 
-from blinker import Signal  # noqa: E402
 from jinja2 import BytecodeCache  # noqa: E402
 from pelican import Pelican  # noqa: E402
-from pelican.log import LimitFilter  # noqa: E402
-from pelican.plugins import signals  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from site_model.html_policy import UnsafeHTML  # noqa: E402
 from site_model.output import Journal  # noqa: E402
+from site_model.pelican_compat import reset_pelican  # noqa: E402
 from site_model.problems import ContentProblems, Problem, report  # noqa: E402
 
 ERROR_LOG = ROOT / "cache" / "last-build-error.txt"
+WARM = "WARM_CACHE"
 
 
 @dataclass
@@ -114,6 +112,26 @@ class MemoryBytecodeCache(BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
+@dataclass(slots=True)
+class WarmCache:
+    """Everything a long-lived process (the live preview, tests of it) keeps
+    from one build to the next, each under its own name. It is handed to a
+    build as the setting ``WARM_CACHE``; builds without it (``make build``,
+    ``make publish``) keep nothing. Slots: no plugin can add a field of its own.
+    """
+
+    journal: Journal = field(default_factory=Journal)  # writes held until a build succeeds
+    templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    read_posts: dict = field(default_factory=dict)  # generator -> Pelican's content cache
+    checked: dict = field(default_factory=dict)  # the content check's results per file
+    search_files: dict = field(default_factory=dict)  # bundle folder -> (version, files)
+    output_checked: str = ""  # the output folder the gate has walked once
+    gate_passed: set = field(default_factory=set)  # digests of HTML the gate has passed
+    writer: object = None  # the incremental writer of the build running now
+    last_build: dict = field(default_factory=dict)  # pages rendered and written, last build
+    after_build: list = field(default_factory=list)  # work left for after the build
+
+
 def settings_for(settings_file="pelicanconf.py", output=None, content=None, overrides=None):
     override = dict(overrides or {})
     if output is not None:
@@ -122,25 +140,10 @@ def settings_for(settings_file="pelicanconf.py", output=None, content=None, over
         override["PATH"] = str(Path(content).resolve())
     settings = read_settings(str(ROOT / settings_file), override=override)
     # A long-lived preview compiles each template once, not once a build.
-    warm = settings.get("WARM_STATE")
-    cache = warm.setdefault("templates", MemoryBytecodeCache()) if warm is not None else None
-    settings["JINJA_ENVIRONMENT"].setdefault("bytecode_cache", cache or MemoryBytecodeCache())
+    warm = settings.get(WARM)
+    cache = warm.templates if warm is not None else MemoryBytecodeCache()
+    settings["JINJA_ENVIRONMENT"].setdefault("bytecode_cache", cache)
     return settings
-
-
-def reset_pelican():
-    """Forget what an earlier build in this process left in Pelican's modules:
-    the plugins it connected (each build connects those of its own settings)
-    and the messages it has already logged once."""
-    for name in dir(signals):
-        signal = getattr(signals, name)
-        if isinstance(signal, Signal):
-            for receiver in list(signal.receivers.values()):
-                function = receiver() if isinstance(receiver, weakref.ref) else receiver
-                if function is not None:
-                    signal.disconnect(function)
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
 
 
 def run(settings):
@@ -184,19 +187,25 @@ def build(settings, fresh=True, before_swap=None, on_done=None):
 
     With ``fresh``, into ``OUTPUT.next``, swapped in on success
     (``before_swap(folder)`` may return more problems first). Otherwise in
-    place, as the live preview builds with ``WARM_STATE``: its writes are held
-    in a journal and applied only on success. ``on_done(result)`` is called
-    once the build's pages are in place, before the work plugins left for
-    after the build (``WARM_STATE["after_build"]``, each called with whether
+    place, as the live preview builds with a :class:`WarmCache`: its writes are
+    held in a journal and applied only on success. ``on_done(result)`` is
+    called once the build's pages are in place, before the work plugins left
+    for after the build (``WarmCache.after_build``, each called with whether
     the build succeeded).
     """
     started = time.perf_counter()
     output = Path(settings["OUTPUT_PATH"])
+    if Path(settings["PATH"]).is_symlink():  # posts read, images copied from anywhere
+        result = BuildResult([Problem("content", 0, "folder", "is a symbolic link: the posts "
+                                      "must live in the project (replace it with the folder)")])
+        if on_done is not None:
+            on_done(result)
+        return result
     target = output.with_name(output.name + ".next") if fresh else output
     # A fresh folder needs no emptying; a folder built in place is kept on purpose.
     settings = {**settings, "OUTPUT_PATH": str(target), "DELETE_OUTPUT_DIRECTORY": False}
-    warm = settings.get("WARM_STATE")
-    journal = warm.setdefault("journal", Journal()) if warm is not None else None
+    warm = settings.get(WARM)
+    journal = warm.journal if warm is not None else None
     if fresh:
         shutil.rmtree(target, ignore_errors=True)
     if journal is not None:
@@ -215,8 +224,9 @@ def build(settings, fresh=True, before_swap=None, on_done=None):
     result = BuildResult(sorted(set(problems)), time.perf_counter() - started, output, changed)
     if on_done is not None:
         on_done(result)
-    for job in warm.pop("after_build", []) if warm is not None else ():
-        job(result.ok)
+    jobs = warm.after_build if warm is not None else []
+    while jobs:
+        jobs.pop(0)(result.ok)
     return result
 
 

@@ -18,8 +18,16 @@ from xml.sax.saxutils import quoteattr
 
 from pelican import signals
 from pelican.generators import Generator
+from site_model.languages import links_for
 from site_model.output import write_text
+from site_model.site import site_of
 from site_model.urls import page_url, site_root
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {}
+READS = {}
 
 XMLNS = (
     'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -30,15 +38,22 @@ ENTRIES = "_sitemap_entries"
 
 def remember(path, context):
     entries = context.get(ENTRIES)
-    here = context.get("article") or context.get("page") or context.get("listing")
-    links = getattr(here, "language_links", None)
-    if entries is None or links is None or getattr(here, "status", "published") != "published":
+    post = context.get("article") or context.get("page")
+    if entries is None or getattr(post, "status", "published") != "published":
         return
-    if getattr(here, "kind", None) in ("404", "redirect"):
-        return
+    if post is not None:
+        # A post's versions and dates are the Site's; a listing brings its own links.
+        site = site_of(context)
+        facts = site.facts(post)
+        links = links_for(context, post.lang, {lang: v.url for lang, v in facts.versions.items()})
+        modified = facts.modified
+    else:
+        listing = context.get("listing")
+        if listing is None or listing.kind in ("404", "redirect"):
+            return
+        links, modified = listing.language_links, None
     paginated = context.get("articles_page")
     alternates = links.alternates if not paginated or paginated.number == 1 else []
-    modified = getattr(here, "modified", None) or getattr(here, "date", None)
     entries[page_url(context["output_file"])] = (alternates, modified)
 
 

@@ -13,7 +13,7 @@
   thousands of times; once the articles are final, each one's are fixed
   (``override_url``, ``override_save_as``).
 - A process that builds many times (the live preview) passes a dict in
-  ``WARM_STATE``: the posts it read stay in memory and are read again only
+  ``WARM_CACHE``: the posts it read stay in memory and are read again only
   when their file changes, and only the pages whose inputs changed are
   rendered (:mod:`.incremental`). Pelican memoizes each post's content and
   summary, with its links resolved, on the class and for the life of the
@@ -22,46 +22,32 @@
   stay in memory.
 
 Adds nothing to the template context. Settings read: ``MARKDOWN``,
-``BUILD_PARALLEL_MIN_FILES``, ``WARM_STATE``.
+``BUILD_PARALLEL_MIN_FILES``, ``WARM_CACHE``.
 """
 
 import multiprocessing
 import os
 
-from markdown import Markdown
 from pelican import signals
-from pelican.contents import Content
 from pelican.readers import MarkdownReader
-from pelican.utils import memoized, pelican_open
 from site_model.listings import every_article
+from site_model.pelican_compat import (
+    ReusingMarkdownReader,
+    forget_memoized_content,
+    has_cached_posts,
+    keep_in_memory,
+)
 
 from .incremental import IncrementalWriter, finish_writing, warm_state
 
-
-class ReusingMarkdownReader(MarkdownReader):
-    def _parser(self):
-        if not hasattr(self, "_reused"):
-            self._reused = Markdown(**self.settings["MARKDOWN"])
-            self._meta = self._reused.preprocessors["meta"]
-        parser = self._reused
-        parser.reset()
-        # Pelican's metadata handling unregisters "meta" after each file.
-        if "meta" not in parser.preprocessors:
-            parser.preprocessors.register(self._meta, "meta", 27)
-        return parser
-
-    def convert(self, source_path):
-        """(HTML, raw metadata) of one file."""
-        parser = self._parser()
-        with pelican_open(source_path) as text:
-            return parser.convert(text), getattr(parser, "Meta", {})
-
-    def read(self, source_path):
-        self._source_path = source_path
-        ahead = getattr(self, "converted", {}).pop(source_path, None)
-        content, meta = ahead if ahead is not None else self.convert(source_path)
-        self._md = self._parser()  # formatted fields (Summary) are converted here
-        return content, self._parse_metadata(meta)
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.override_url": "article_generator_finalized",
+            "article.override_save_as": "article_generator_finalized"}
+# The incremental writer counts the static files published (the gate keeps those
+# pages refer to) in every page's fingerprint.
+READS = {"context.staticfiles": "generate_output"}
 
 
 def _convert_ahead(path):
@@ -82,7 +68,7 @@ def convert_ahead(generator):
         return
     generator._converted_ahead = True
     settings = generator.settings
-    if warm_state(settings) is not None and generator._cache:
+    if warm_state(settings) is not None and has_cached_posts(generator):
         # A preview build after the first reads the few posts just saved.
         return
     reader = generator.readers.readers.get("md")
@@ -124,19 +110,12 @@ def keep_read_posts(generator):
     warm = warm_state(generator.settings)
     if warm is None:
         return
-    generator._cache = warm.setdefault(f"read:{type(generator).__name__}", {})
-    generator._cache_data_policy = True
-    generator.save_cache = lambda: None  # kept in memory, never pickled
-    for _, content in generator._cache.values():
-        if content is not None:
-            content._context, content.settings = generator.context, generator.settings
+    cache = warm.read_posts.setdefault(type(generator).__name__, {})
+    keep_in_memory(generator, cache, generator.context)
 
 
 def forget_resolved_links(pelican):
-    for kind in (Content, *Content.__subclasses__()):
-        for attribute in vars(kind).values():
-            if isinstance(attribute, memoized):
-                attribute.cache.clear()
+    forget_memoized_content()
 
 
 def get_writer(pelican):

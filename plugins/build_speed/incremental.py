@@ -1,8 +1,9 @@
 """Render only the pages whose inputs changed (the live preview's rebuilds).
 
 A process that builds the site many times (``make serve``) passes a dict in
-``WARM_STATE``, with a :class:`site_model.output.Journal` under ``"journal"``;
-the builds keep in it what they learn for the next one. Then
+``WARM_CACHE`` (``tools/site_build.WarmCache``, with a
+:class:`site_model.output.Journal` as its ``journal``); the builds keep in it
+what they learn for the next one. Then
 :class:`IncrementalWriter` gives each page a fingerprint before rendering it,
 and skips the rendering when the fingerprint is the one the last successful
 build in the same output folder recorded. Every write and removal goes into the
@@ -26,7 +27,7 @@ Templates must show posts only through the values given to their page (as
 ours do, and ``tests/test_template_reads.py`` enforces): a post read from the
 global context would not count.
 
-Without ``WARM_STATE`` (``make build``, ``make publish``) every page is
+Without ``WARM_CACHE`` (``make build``, ``make publish``) every page is
 rendered, and written only when its bytes differ from the file already there.
 """
 
@@ -40,7 +41,7 @@ from pelican.contents import Article, Content
 from pelican.paginator import Page as ListingPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
-from pelican.writers import FileOverwriteFailedError, Writer
+from site_model.pelican_compat import JournalledWriter
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ MEMO = "_memo_"
 # Settings about how the site is built, not what it shows.
 BUILD_ONLY = frozenset({
     "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CONTENT_CACHING_LAYER", "GZIP_CACHE",
-    "CACHE_PATH", "DELETE_OUTPUT_DIRECTORY", "BUILD_PARALLEL_MIN_FILES", "WARM_STATE",
+    "CACHE_PATH", "DELETE_OUTPUT_DIRECTORY", "BUILD_PARALLEL_MIN_FILES", "WARM_CACHE",
     "SEARCH_SERVICE", "JINJA_ENVIRONMENT", "OUTPUT_PATH",
 })
 SCALARS = frozenset({bool, int, float})
@@ -60,8 +61,8 @@ CONTAINERS = frozenset({dict, list, tuple})
 
 
 def warm_state(settings):
-    """The dict a long-lived process keeps between builds, or None."""
-    return settings.get("WARM_STATE")
+    """What a long-lived process keeps between builds (a ``WarmCache``), or None."""
+    return settings.get("WARM_CACHE")
 
 
 def files_stamp(folders, suffixes):
@@ -322,13 +323,13 @@ class _ChangedOnly:
                 stream.write(data)
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(JournalledWriter):
     """Pelican's writer, rendering only the pages whose fingerprint changed."""
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.warm = warm_state(self.settings)
-        self.journal = self.warm.get("journal") if self.warm is not None else None
+        self.journal = self.warm.journal if self.warm is not None else None
         self.incremental = self.journal is not None
         records = self.journal.records if self.journal is not None else {}
         self._last = records.get(str(self.output_path), {})
@@ -340,7 +341,7 @@ class IncrementalWriter(Writer):
         self._skip_next = False
         self.rendered = 0
         if self.incremental:
-            self.warm["writer"] = self
+            self.warm.writer = self
 
     def site_fingerprint(self, context):
         settings = self.settings
@@ -419,27 +420,9 @@ class IncrementalWriter(Writer):
         self.rendered += 1
         return template.render(localcontext)
 
-    def _claim(self, filename, override):
-        """Pelican's rule for a file written twice (``Writer._open_w``), without opening it."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
-                )
-            return False
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                "previously (set `override=True` if intended)"
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return True
-
-    def _open_w(self, filename, encoding, override=False):
+    def open_file(self, filename, encoding, claimed):
         skip, self._skip_next = self._skip_next, False
-        if not self._claim(filename, override):
+        if not claimed:
             return open(os.devnull, "w", encoding=encoding)
         return _ChangedOnly(filename, encoding, skip, self.journal)
 
@@ -455,7 +438,7 @@ class IncrementalWriter(Writer):
             self._depends[name] = sources_of(inputs, self._digests)
             if not self._unchanged(name, fingerprint):
                 return False
-        self._claim(os.path.join(self.output_path, name), override=False)
+        self.claim(os.path.join(self.output_path, name), override=False)
         return True
 
     def write_text(self, name, text):
@@ -466,7 +449,7 @@ class IncrementalWriter(Writer):
         path = os.path.join(self.output_path, name)
         if self.journal is None:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-        if self._claim(path, override=False):
+        if self.claim(path, override=False):
             with _ChangedOnly(path, "utf-8", skip=False, journal=self.journal) as stream:
                 stream.write(data)
         self._fingerprints.setdefault(name, "written")
@@ -486,7 +469,7 @@ class IncrementalWriter(Writer):
         if not self.incremental:
             return
         logger.info("Rendered %d of %d pages", self.rendered, len(self._fingerprints))
-        self.warm["last_build"] = {"rendered": self.rendered, "pages": len(self._fingerprints)}
+        self.warm.last_build = {"rendered": self.rendered, "pages": len(self._fingerprints)}
         for name in set(self._previous) - set(self._fingerprints):
             self.journal.remove(Path(self.output_path, name))
         # Digests not needed this build are kept while their posts are unchanged.
@@ -501,6 +484,7 @@ class IncrementalWriter(Writer):
 
 def finish_writing(pelican):
     warm = warm_state(pelican.settings)
-    writer = warm.pop("writer", None) if warm is not None else None
+    writer = warm.writer if warm is not None else None
     if writer is not None:
+        warm.writer = None
         writer.finish()

@@ -23,7 +23,16 @@ from pelican import signals
 from pelican.generators import Generator
 from site_model.feeds import write_feed
 from site_model.listings import every_article, linked_listings
+from site_model.site import site_of
 from site_model.urls import site_paths
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.category_label": "article_generator_finalized",
+            "article.category_url": "article_generator_finalized",
+            "context.category_filter": "generate_context"}
+READS = {}
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ def label_articles(generator):
 
 class CategoryPagesGenerator(Generator):
     def generate_context(self):
-        by_lang = self.context["articles_by_lang"]
+        by_lang = site_of(self.context).articles_by_lang
         self.members = {lang: members_of(self.settings, articles) for lang, articles in by_lang.items()}
         self.filters = {lang: filter_entries(self.settings, lang, articles)
                         for lang, articles in by_lang.items()}

@@ -38,7 +38,8 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Markdown's link syntax, as Python-Markdown reads it (each pattern stops at
 # the first character that cannot continue it: no pattern scans twice).
 INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<plain>[^\s)]*))")
-REFERENCE = re.compile(r"^[ \t]*\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s<>]+)", re.MULTILINE)
+REFERENCE = re.compile(r"^[ \t]*\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s<>]+)",
+                       re.MULTILINE)
 AUTOLINK = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
 AUTOMAIL = re.compile(r"<(?P<address>[^<>\s!:/]+@[^@<>\s]+)>")
 # Markdown's attribute lists ("{: onclick=... }") set attributes on an element.

@@ -11,7 +11,7 @@ such posts silently, or drop them.
 Adds nothing to the template context. Settings read: ``PATH``,
 ``ARTICLE_PATHS``, ``PAGE_PATHS``, ``STATIC_PATHS``, ``SITE_LANGUAGES``,
 ``DEFAULT_LANG``, ``CATEGORIES``, ``SERIES``, ``TRANSLATIONS_DIR``, and
-``WARM_STATE``, where a long-lived preview keeps each unchanged file's results
+``WARM_CACHE``, where a long-lived preview keeps each unchanged file's results
 (the checks across files run every time). The same check runs alone as
 ``make check``.
 """
@@ -21,10 +21,16 @@ from site_model.problems import ContentProblems
 
 from .checker import check_content
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {}
+READS = {}
+
 
 def check_before_building(pelican):
-    warm = pelican.settings.get("WARM_STATE")
-    memo = warm.setdefault("content_check", {}) if warm is not None else None
+    warm = pelican.settings.get("WARM_CACHE")
+    memo = warm.checked if warm is not None else None
     problems = check_content(pelican.settings, memo)
     if problems:
         raise ContentProblems(problems)

@@ -5,7 +5,9 @@ the post and page folders, and publishes the static folders as they are. So
 every other file in a post or page folder is a post that would never appear,
 and every file outside the read folders is lost: both are problems, named. A
 symbolic link anywhere is refused: it could publish a file from outside the
-repository (``/proc/self/environ``, a key).
+repository (``/proc/self/environ``, a key). An image is opened as
+:mod:`site_model.figures` opens every image: its size checked before its
+pixels are read, Pillow's warnings never printed.
 """
 
 import os
@@ -13,10 +15,12 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from site_model.figures import ImageProblem, open_image
 
+# AVIF is not among them: its metadata (a location) cannot be taken out of
+# the published file without encoding its pixels again.
 IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
-                 ".webp": "WEBP", ".avif": "AVIF"}
+                 ".webp": "WEBP"}
 READ_SUFFIXES = (".md", ".MD", ".Md", ".mD", ".markdown", ".mkd", ".mdown", ".txt", ".rst",
                  ".html", ".htm", ".text")
 TEMPORARY = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp", "#")
@@ -26,7 +30,7 @@ TEMPORARY = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp", "#")
 class Found:
     path: Path
     kind: str  # post, page, static, or a problem: symlink, special, misnamed,
-    #           temporary, hidden, unread, not-image, wrong-image, reserved
+    #           temporary, hidden, unread, not-image, wrong-image, huge-image, reserved
     stamp: tuple = ()  # size and time, for what a long-lived preview remembers
 
 
@@ -52,16 +56,23 @@ def classify(root, relative, settings):
         expected = IMAGE_FORMATS.get(Path(name).suffix)
         if expected is None:
             return "not-image"
-        return "static" if image_format(root / relative) == expected else "wrong-image"
+        found = image_format(root / relative)
+        if found == "too-large":
+            return "huge-image"
+        return "static" if found == expected else "wrong-image"
     return "unread"
 
 
 def image_format(path):
+    """Pillow's name of the image's format ("JPEG"...), "too-large", or None
+    for a file that is not an image or is damaged."""
     try:
-        with Image.open(path) as picture:
+        with open_image(path) as picture:
             picture.verify()
-            return picture.format
-    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a bad file
+            return "JPEG" if picture.format == "MPO" else picture.format  # MPO: a camera's JPEG
+    except ImageProblem as problem:
+        return "too-large" if problem.code == "too-large" else None
+    except Exception:  # noqa: BLE001 - Pillow's verify raises many kinds for a bad file
         return None
 
 

@@ -24,10 +24,17 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
-from site_model.domains import defang, defang_mentions, domains_in_html
+from site_model.domains import defang, defang_mentions
 from site_model.listings import listing_in_every_language, newest_first
+from site_model.site import site_of
 
 from .markdown_syntax import DomainMentionExtension
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.content": "content_object_init", "article.title": "content_object_init"}
+READS = {}
 
 EXTERNAL_LINK = re.compile(r'<a\s+([^>]*?)href="(https?://[^"]+)"([^>]*)>', re.IGNORECASE)
 
@@ -74,27 +81,19 @@ class DomainEntry:
         return self.reports[0].date
 
 
-def domains_named(article):
-    """The domains a report names, kept on it (a long-lived preview keeps reports)."""
-    html = article._content + (article.metadata.get("summary") or "")
-    remembered = getattr(article, "_memo_domains", None)
-    if remembered is None or remembered[0] != len(html):
-        remembered = article._memo_domains = (len(html), domains_in_html(html))
-    return remembered[1]
-
-
-def domain_index(articles):
+def domain_index(site, articles):
     reports = defaultdict(list)
     for article in articles:
-        for domain in domains_named(article):
+        for domain in site.facts(article).domains:
             reports[domain].append(article)
     return [DomainEntry(domain, newest_first(found)) for domain, found in sorted(reports.items())]
 
 
 class DomainPagesGenerator(Generator):
     def generate_output(self, writer):
-        everything = [a for articles in self.context["articles_by_lang"].values() for a in articles]
-        entries = domain_index(everything)
+        site = site_of(self.context)
+        everything = [a for articles in site.articles_by_lang.values() for a in articles]
+        entries = domain_index(site, everything)
         for listing in listing_in_every_language(self.settings, "domains", "domains/").values():
             writer.write_file(
                 f"{listing.url}index.html", self.get_template("domains"), self.context,

@@ -11,27 +11,50 @@ domain defanged like any mention.
 
 Adds the Markdown block, the labels inside it, and the resized copies under
 ``images/sizes/`` in the output, made only for figures in reports whose page
-this build writes (an embargoed report's figure stays out). The content check
-requires ``alt`` and the other fields. Settings read: ``PATH``,
-``DRAFT_SAVE_AS``, ``SITEURL``.
+this build writes (an embargoed report's figure stays out), without EXIF or
+XMP and with the original's colour profile, through the build's writer. The
+content check requires ``alt`` and the other fields; before any post is read,
+every figure's image is read too (:mod:`.figure_images`), so one that cannot
+be shown is named with its line. Settings read: ``PATH``, ``DRAFT_SAVE_AS``,
+``SITEURL``, ``ARTICLE_PATHS``, ``PAGE_PATHS``, ``SITE_LANGUAGES``,
+``DEFAULT_LANG``, ``TRANSLATIONS_DIR``, ``WARM_STATE``.
 """
 
+import io
 import re
 from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
-from PIL import Image
+from PIL import Image, ImageOps
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 from site_model.catalogs import translations_for
 from site_model.domains import defang
-from site_model.figures import TYPES, variant_name
+from site_model.figures import (
+    IMAGE_PROBLEMS,
+    TYPES,
+    ImageProblem,
+    open_image,
+    orientation,
+    problem_values,
+    read_pixels,
+    variant_name,
+)
+from site_model.output import keep, write_bytes
+from site_model.problems import ContentProblems, Problem
 from site_model.urls import is_written
 
+from .figure_images import check_figure_images, image_line
 from .markdown_syntax import SITE_ROOT_MARK, FigureExtension
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.content": "content_object_init"}
+READS = {}
 
 TYPE_SPAN = re.compile(r'<span class="evidence-type" data-type="(\w+)"></span>')
 META_SPAN = re.compile(
@@ -93,27 +116,71 @@ class FigureSizesGenerator(Generator):
         # parsed: Pelican's content cache can hand back a report that was not.
         images = figure_images(self.settings["SITEURL"])
         self.wanted = set()
+        self.shown_in = {}  # image -> the first report showing it, to name a problem
         for content in self.context["generated_content"].values():
             html = getattr(content, "_content", None) or ""
             if "evidence-type" in html and is_written(content, self.settings):
                 for image, srcset in images.findall(html):
                     self.wanted.update((image, int(w)) for w in re.findall(r" (\d+)w", srcset))
+                    self.shown_in.setdefault(image, content)
 
     def generate_output(self, writer):
         content_path = Path(self.settings["PATH"])
+        problems = []
         for image, width in sorted(self.wanted):
-            target = Path(self.output_path, variant_name(image, width))
+            name = variant_name(image, width)
+            target = Path(self.output_path, name)
             source = content_path / image
             if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+                keep(writer, name)
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with Image.open(source) as picture:
-                height = round(picture.height * width / picture.width)
-                resized = picture.convert("RGB").resize((width, height), Image.LANCZOS)
-                resized.save(target, "WEBP", quality=85, method=6)
+            try:
+                write_bytes(writer, name, smaller_copy(source, width))
+            except ImageProblem as problem:
+                problems.append(self.problem(image, problem.code))
+        if problems:
+            raise ContentProblems(problems)
+
+    def problem(self, image, code):
+        """The figure showing ``image`` whose pixels could not be read, named."""
+        content = self.shown_in[image]
+        shown = Path(Path(self.settings["PATH"]).name,
+                     Path(content.source_path).relative_to(self.settings["PATH"])).as_posix()
+        _ = translations_for(self.settings, content.lang).gettext
+        line, value = image_line(Path(content.source_path).read_text(encoding="utf-8"), image)
+        return Problem(shown, line, "figure", _(IMAGE_PROBLEMS[code]) % problem_values(value))
+
+
+def upright_copy(picture):
+    """``picture`` turned as a browser shows its published original."""
+    if orientation(picture) == 1:
+        return picture
+    try:
+        return ImageOps.exif_transpose(picture)
+    except Exception:  # noqa: BLE001 - EXIF written by anyone: unreadable means upright
+        return picture
+
+
+def smaller_copy(source, width):
+    """The WebP bytes of the image at ``source``, ``width`` pixels wide, upright:
+    no EXIF or XMP (nothing about the camera), the original's colour profile."""
+    with open_image(source) as picture:
+        read_pixels(picture)
+        profile = picture.info.get("icc_profile") or b""
+        if picture.mode not in ("RGB", "RGBA", "P"):
+            profile = b""  # a profile for CMYK or grey pixels does not fit RGB ones
+        upright = upright_copy(picture)
+        height = round(upright.height * width / upright.width)
+        resized = upright.convert("RGB").resize((width, height), Image.LANCZOS)
+    out = io.BytesIO()
+    resized.save(out, "WEBP", quality=85, method=6, exif=b"", xmp=b"", icc_profile=profile)
+    return out.getvalue()
 
 
 def get_generators(pelican):
+    # Before any post is read: a figure whose image cannot be shown is named
+    # with its line, not left to fail inside Markdown.
+    check_figure_images(pelican.settings)
     return FigureSizesGenerator
 
 

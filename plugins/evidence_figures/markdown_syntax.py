@@ -2,12 +2,23 @@
 :mod:`site_model.figures`): a ``<figure>`` with an ``<img>`` and its caption."""
 
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
-from PIL import Image
-from site_model.figures import CLOSE, OPEN, WIDTHS, figure_blocks, image_path, variant_name
+from site_model.figures import (
+    CLOSE,
+    IMAGE_PROBLEMS,
+    OPEN,
+    WIDTHS,
+    ImageProblem,
+    figure_blocks,
+    image_file,
+    image_path,
+    open_image,
+    problem_values,
+    upright_size,
+    variant_name,
+)
 
 # Replaced by SITEURL once the post is read (see evidence_figures.label_figures).
 SITE_ROOT_MARK = "{figure-root}"
@@ -18,15 +29,13 @@ class FigureError(ValueError):
 
 
 def image_size(content_path, image):
-    root = Path(content_path).resolve()
-    path = Path(content_path, image)
-    if path.is_symlink() or not path.resolve().is_relative_to(root):
-        raise FigureError(f"the image '{image}' is not inside the content folder")
+    """(width, height) of ``image`` as a browser shows it (turned upright)."""
     try:
-        with Image.open(path) as picture:
-            return picture.size
-    except (OSError, ValueError) as error:
-        raise FigureError(f"cannot read the image '{image}': {error}") from None
+        with open_image(image_file(content_path, image)) as picture:
+            return upright_size(picture)
+    except ImageProblem as problem:
+        # Reached only when the checks before reading are off: they name the line.
+        raise FigureError(IMAGE_PROBLEMS[problem.code] % problem_values(image)) from None
 
 
 class FigureProcessor(BlockProcessor):

@@ -28,6 +28,12 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Article
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.content": "content_object_init", "jinja.phrases": "generator_init"}
+READS = {}
+
 HEADING = re.compile(r"(<h[2-4][^>]*>)(.*?)(</h[2-4]>)", re.S)
 TAG = re.compile(r"(<[^>]+>)")
 # A number with its prefix and counter: 2016年, 1万4000件, 第1回, 800以上.

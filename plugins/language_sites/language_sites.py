@@ -6,9 +6,8 @@ in ``SITE_LANGUAGES`` (the default language at ``/``, the others under
 ``/{lang}/``): the paginated news listing, the archives, the 404 page and an
 Atom feed of all posts (absolute links, from ``SITE_ROOT``).
 
-Adds to the template context:
-- ``articles_by_lang`` and ``pages_by_lang``: published content per language,
-  newest first (other plugins build their listings from these);
+Adds to the template context (from the build's Site, :mod:`site_model.site`):
+- ``pages_by_lang``: published pages per language, for the navigation;
 - ``site_paths[lang]``: the :class:`site_model.urls.SitePaths` of every
   language (home, archives, feed, search, corrections, domains...);
 - ``SITE_ROOT``: the absolute site URL (``FEED_DOMAIN`` in preview), and the
@@ -25,28 +24,27 @@ Settings read: ``SITE_LANGUAGES``, ``DEFAULT_LANG``, ``FEED_DOMAIN``,
 from pelican import signals
 from pelican.generators import Generator
 from site_model.feeds import write_feed
-from site_model.listings import (
-    by_language,
-    by_slug,
-    listing_in_every_language,
-    newest_first,
-    with_translations,
-)
-from site_model.urls import page_url, site_paths, site_root
+from site_model.listings import listing_in_every_language
+from site_model.site import site_of
+from site_model.urls import page_url
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"context.pages_by_lang": "generate_context", "context.site_paths": "generate_context",
+            "context.SITE_ROOT": "generate_context", "jinja.page_url": "generator_init"}
+READS = {}
 
 
 class LanguageSitesGenerator(Generator):
     def generate_context(self):
-        self.articles_by_lang = by_language(
-            self.settings, with_translations(self.context.get("articles", [])), newest_first
-        )
-        self.pages_by_lang = by_language(
-            self.settings, with_translations(self.context.get("pages", [])), by_slug
-        )
-        self.context["articles_by_lang"] = self.articles_by_lang
-        self.context["pages_by_lang"] = self.pages_by_lang
-        self.context["site_paths"] = site_paths(self.settings)
-        self.context["SITE_ROOT"] = site_root(self.settings)
+        site = site_of(self.context)
+        self.articles_by_lang = site.articles_by_lang
+        # What every page's navigation shows: ready values from the Site.
+        self.context["pages_by_lang"] = {lang: list(pages)
+                                         for lang, pages in site.pages_by_lang.items()}
+        self.context["site_paths"] = dict(site.paths)
+        self.context["SITE_ROOT"] = site.root
 
     def generate_output(self, writer):
         paths = self.context["site_paths"]
@@ -55,6 +53,7 @@ class LanguageSitesGenerator(Generator):
         not_found = listing_in_every_language(self.settings, "404", "404.html")
         for lang, articles in self.articles_by_lang.items():
             home = paths[lang].home
+            articles = list(articles)
             writer.write_file(
                 f"{home}index.html",
                 self.get_template("index"),

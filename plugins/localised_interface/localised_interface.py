@@ -25,6 +25,14 @@ from pelican import signals
 from site_model.catalogs import translations_for
 from site_model.languages import language_name as site_language_name
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"jinja.gettext": "generator_init", "jinja.localdate": "generator_init",
+            "jinja.localnumber": "generator_init", "jinja.language_name": "generator_init",
+            "jinja.page_language": "generator_init"}
+READS = {}
+
 
 def page_language(context):
     """The language of the page being rendered."""

@@ -1,5 +1,6 @@
 """The checks of the output gate (see ``output_gate.py``)."""
 
+import hashlib
 import os
 import re
 import stat
@@ -72,13 +73,16 @@ class Gate:
         own_root = self.settings["SITEURL"] or None  # figures' images are absolute there
         sanitiser = Sanitiser(self.reported, own_root)
         problems = []
+        warm = self.settings.get("WARM_CACHE")
+        passed = warm.gate_passed if warm is not None else set()
         for content in contents:
-            # A post a long-lived preview kept from an earlier build was checked
-            # and cleaned then, against the same domains and root.
-            if getattr(content, "_memo_gate", None) == (self.reported, own_root):
+            # HTML a long-lived preview has already checked and cleaned, against
+            # the same domains and root, passes again.
+            summary = content.metadata.get("summary")
+            key = (digest(content._content, summary), self.reported, own_root)
+            if key in passed:
                 continue
             found = []
-            summary = content.metadata.get("summary")
             for field, html in (("body", content._content), ("Summary", summary)):
                 for violation in fragment_violations(html, self.reported, own_root):
                     found.append(self.problem(content, field, violation))
@@ -88,7 +92,8 @@ class Gate:
                 if hasattr(content, "_summary"):
                     content._summary = content.metadata["summary"]
             if not found:
-                content._memo_gate = (self.reported, own_root)
+                passed.add((digest(content._content, content.metadata.get("summary")),
+                            self.reported, own_root))
             problems += found
         if problems:
             raise ContentProblems(problems)
@@ -132,12 +137,7 @@ class Gate:
         for content in self.contents():
             if is_written(content, self.settings):
                 html = (content._content or "") + (content.metadata.get("summary") or "")
-                # Kept on the post: a long-lived preview keeps the post between builds.
-                remembered = getattr(content, "_memo_refers_to", None)
-                if remembered is None or remembered[0] != (len(html), siteurl):
-                    remembered = content._memo_refers_to = ((len(html), siteurl),
-                                                       referenced_paths(html, siteurl))
-                referenced.update(remembered[1])
+                referenced.update(referenced_paths(html, siteurl))
         problems = []
         kept = []
         for static in generator.staticfiles:
@@ -154,6 +154,13 @@ class Gate:
         generator.staticfiles[:] = kept
         generator.context["staticfiles"] = generator.staticfiles
 
+
+
+def digest(*parts):
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hashed.update(f"{len(part or '')}:{part or ''}".encode("utf-8", "surrogatepass"))
+    return hashed.digest()
 
 
 class GatedTemplate(Template):
@@ -217,11 +224,11 @@ def check_output_folder(output_path, settings):
 
     A long-lived preview walks its folder once: later builds write through
     the journal, which writes regular files only."""
-    warm = settings.get("WARM_STATE")
+    warm = settings.get("WARM_CACHE")
     if warm is not None:
-        if warm.get("output_checked") == str(output_path):
+        if warm.output_checked == str(output_path):
             return
-        warm["output_checked"] = str(output_path)
+        warm.output_checked = str(output_path)
     root = Path(output_path).resolve()
     problems = []
     for directory, folders, files in os.walk(root, followlinks=False):

@@ -42,6 +42,14 @@ from pelican import signals
 
 from .gate import GATE, Gate, GatedTemplate, check_output_folder
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.content": "page_generator_finalized",
+            "article.summary": "page_generator_finalized",
+            "context.staticfiles": "static_generator_finalized"}
+READS = {}
+
 
 def open_gate(generator):
     gate = generator.context.get(GATE)
@@ -50,8 +58,10 @@ def open_gate(generator):
     generator.env.template_class = GatedTemplate
 
 
-def check_content(generators):
-    generators[0].context[GATE].check_content()
+def check_content(generator):
+    # As soon as every post and page is read: whatever reads their HTML later
+    # (the Site, summaries, feeds, pages) reads it checked and cleaned.
+    generator.context[GATE].check_content()
 
 
 def keep_referenced_static(generator):
@@ -65,5 +75,5 @@ def check_folder(pelican):
 def register():
     signals.generator_init.connect(open_gate)
     signals.static_generator_finalized.connect(keep_referenced_static)
-    signals.all_generators_finalized.connect(check_content)
+    signals.page_generator_finalized.connect(check_content)
     signals.finalized.connect(check_folder)

@@ -17,21 +17,19 @@ Adds:
   first, shown at the top of the report;
 - ``article.untranslated_notes``: on a translation, the original's notes it
   does not carry yet (each with its ``pending`` sentence msgid);
-- ``article.modified``: moved to the newest note's date when that is later, so
-  ``dateModified`` in JSON-LD and the feed's ``updated`` follow corrections;
 - per language a ``corrections/`` page (template ``corrections``, with
   ``corrections``: :class:`LoggedNote` entries, newest first) and its Atom
   feed: each language lists its own reports' notes, the notes its
   translations do not carry yet (linking the translation), and the notes of
   reports it does not have (linking them in their language).
 
-Settings read: ``TIMEZONE``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``,
-``FEED_MAX_ITEMS``.
+The notes, and the modified date they imply (``dateModified``, the feed's
+``updated``), are the Site's (:mod:`site_model.site`); this plugin only shows
+them. Settings read: ``SITE_LANGUAGES``, ``DEFAULT_LANG``, ``FEED_MAX_ITEMS``.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 from pelican import signals
@@ -40,9 +38,16 @@ from site_model.catalogs import N_, translations_for
 from site_model.domains import mention_markup
 from site_model.feeds import write_feed
 from site_model.languages import language_name
-from site_model.listings import every_article, listing_in_every_language
-from site_model.notes import NOTE_KINDS, NoteError, parse_note
-from site_model.translation_of import original_of
+from site_model.listings import listing_in_every_language
+from site_model.notes import NOTE_KINDS
+from site_model.site import site_of
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.notes": "all_generators_finalized",
+            "article.untranslated_notes": "all_generators_finalized"}
+READS = {}
 
 
 @dataclass(frozen=True)
@@ -95,48 +100,20 @@ class LoggedNote:
         return self.note.lang != self.report.lang
 
 
-def note_lines(article):
-    value = article.metadata.get("note", [])
-    return [value] if isinstance(value, str) else list(value)
+def as_shown(note, article):
+    """A note of the Site as readers see it: its text with domains defanged."""
+    return Note(note.date, note.kind, mention_markup(note.text), article)
 
 
-def read_notes(article, timezone):
-    """The report's notes; a line that is not a note is left to the content check."""
-    notes = []
-    for line in note_lines(article):
-        try:
-            notes.append(read_note(line, article, timezone))
-        except NoteError:
-            continue
-    return newest(notes)
-
-
-def read_note(line, article, timezone):
-    """``2016-09-12 | correction | text`` -> Note (the content check vouches for it)."""
-    parsed = parse_note(line)
-    date = datetime(parsed.day.year, parsed.day.month, parsed.day.day, tzinfo=timezone)
-    return Note(date, parsed.kind, mention_markup(parsed.text), article)
-
-
-def newest(notes):
-    return sorted(notes, key=lambda n: (n.date, n.kind), reverse=True)
-
-
-def attach_notes(generator):
-    timezone = ZoneInfo(generator.settings["TIMEZONE"])
-    articles = every_article(generator)
-    for article in articles:
-        article.notes = read_notes(article, timezone)
-    for article in articles:
-        original = original_of(article)
-        carried = {note.key for note in article.notes}
-        article.untranslated_notes = newest(
-            note for note in getattr(original, "notes", []) if note.key not in carried
-        )
-        dates = [note.date for note in (*article.notes, *article.untranslated_notes)]
-        if dates and max(dates) > (getattr(article, "modified", None) or article.date):
-            article.modified = max(dates)
-            article.metadata["modified"] = article.modified
+def attach_notes(generators):
+    """Every article's notes, and its original's it does not carry yet: set on
+    every article, every build, from the Site alone."""
+    site = site_of(generators[0].context)
+    for article in site.articles:
+        facts = site.facts(article)
+        article.notes = [as_shown(note, article) for note in facts.notes]
+        article.untranslated_notes = [as_shown(note, facts.original)
+                                      for note in facts.untranslated_notes]
 
 
 def corrections_log(articles_by_lang, lang):
@@ -173,9 +150,10 @@ class FeedEntry:
 class CorrectionsGenerator(Generator):
     def generate_output(self, writer):
         listings = listing_in_every_language(self.settings, "corrections", "corrections/")
-        by_lang = self.context["articles_by_lang"]
+        site = site_of(self.context)
+        by_lang = site.articles_by_lang
         for lang, listing in listings.items():
-            paths = self.context["site_paths"][lang]
+            paths = site.paths[lang]
             logged = corrections_log(by_lang, lang)
             writer.write_file(
                 f"{listing.url}index.html", self.get_template("corrections"), self.context,
@@ -192,5 +170,5 @@ def get_generators(pelican):
 
 
 def register():
-    signals.article_generator_finalized.connect(attach_notes)
+    signals.all_generators_finalized.connect(attach_notes)
     signals.get_generators.connect(get_generators)

@@ -11,18 +11,17 @@ Adds ``article.reading_minutes`` (at least 1); the theme shows it as
 import math
 import re
 
-from lxml import html as lxml_html
 from pelican import signals
-from pelican.contents import Article
+from site_model.site import site_of
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.reading_minutes": "all_generators_finalized"}
+READS = {}
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
-
-
-def text_of(content):
-    if not content.strip():
-        return ""
-    return lxml_html.fragment_fromstring(content, create_parent="div").text_content()
 
 
 def reading_minutes(text, characters_per_minute=500, words_per_minute=230):
@@ -31,15 +30,14 @@ def reading_minutes(text, characters_per_minute=500, words_per_minute=230):
     return max(1, math.ceil(japanese / characters_per_minute + english / words_per_minute))
 
 
-def time_article(content):
-    # Timed as the post is read, so the content cache keeps the result for
-    # warm rebuilds. The raw body: resolving its links changes no text.
-    if not isinstance(content, Article):
-        return
-    characters = content.settings.get("READING_CHARACTERS_PER_MINUTE", 500)
-    words = content.settings.get("READING_WORDS_PER_MINUTE", 230)
-    content.reading_minutes = reading_minutes(text_of(content._content), characters, words)
+def time_articles(generators):
+    """Set ``reading_minutes`` on every article, every build, from the Site's text."""
+    site = site_of(generators[0].context)
+    for article in site.articles:
+        characters = article.settings.get("READING_CHARACTERS_PER_MINUTE", 500)
+        words = article.settings.get("READING_WORDS_PER_MINUTE", 230)
+        article.reading_minutes = reading_minutes(site.facts(article).text, characters, words)
 
 
 def register():
-    signals.content_object_init.connect(time_article)
+    signals.all_generators_finalized.connect(time_articles)

@@ -9,19 +9,15 @@ tests and rebuilds of an old commit can fix it; otherwise the clock.
 Adds nothing to the template context; reads no settings.
 """
 
-import os
-from datetime import UTC, datetime
-
 from pelican import signals
 from pelican.contents import Article
+from site_model.clock import site_now
 
-
-def site_now():
-    fixed = os.environ.get("SITE_NOW")
-    if not fixed:
-        return datetime.now(UTC)
-    moment = datetime.fromisoformat(fixed)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.status": "content_object_init"}
+READS = {}
 
 
 def hold_future_posts(content):

@@ -25,7 +25,7 @@ Settings read: ``SITE_LANGUAGES``, ``SEARCH_SHARD_SIZE``, ``PLUGIN_PATHS``,
 ``THEME``, ``SEARCH_SERVICE`` (a running :class:`PagefindService` that
 outlives the build, as the live preview keeps one; by default each build
 starts its own) and ``SEARCH_DEFERRED`` (the live preview's: the shards are
-written once the build's pages are served, by ``WARM_STATE["after_build"]``).
+written once the build's pages are served, by ``WARM_CACHE.after_build``).
 """
 
 import hashlib
@@ -39,8 +39,15 @@ from pelican import signals
 from pelican.generators import Generator
 from site_model.listings import listing_in_every_language, with_translations
 from site_model.output import keep, remove, write_bytes, written_bytes
+from site_model.site import site_of
 
-from .pagefind_service import PagefindService
+from site_model.pagefind_service import PagefindService
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"context.search_bundles": "generate_context"}
+READS = {}
 
 RECORDS_DIGEST = "records.sha256"
 INDEXER = "_search_indexer"
@@ -113,7 +120,7 @@ def is_current(bundle, fingerprint):
 
 
 def is_deferred(settings):
-    return bool(settings.get("SEARCH_DEFERRED")) and settings.get("WARM_STATE") is not None
+    return bool(settings.get("SEARCH_DEFERRED")) and settings.get("WARM_CACHE") is not None
 
 
 class Indexer:
@@ -202,8 +209,8 @@ class Indexer:
         folder = self.output_path / bundle
         marker = folder / RECORDS_DIGEST
         version = marker.read_text() if marker.exists() else None
-        warm = self.settings.get("WARM_STATE")
-        listed = warm.setdefault("search_files", {}) if warm is not None else {}
+        warm = self.settings.get("WARM_CACHE")
+        listed = warm.search_files if warm is not None else {}
         if version is None or listed.get(folder, (None,))[0] != version:
             names = [path.relative_to(self.output_path).as_posix()
                      for path in folder.rglob("*") if path.is_file()]
@@ -244,14 +251,14 @@ class SearchPagesGenerator(Generator):
     def generate_context(self):
         reports = [r for r in with_translations(self.context.get("articles", []))
                    if r.status == "published"]
-        paths = self.context["site_paths"]
+        paths = site_of(self.context).paths
         roots = {lang: paths[lang].search_bundles_root for lang in paths}
         self.indexer = Indexer(self.settings, self.output_path, reports, roots)
         self.indexer.open_indexes()
         self.context[INDEXER] = self.indexer
-        warm = self.settings.get("WARM_STATE")
+        warm = self.settings.get("WARM_CACHE")
         if warm is not None:
-            warm.setdefault("after_build", []).append(self.indexer.after_build)
+            warm.after_build.append(self.indexer.after_build)
         self.context["search_bundles"] = {lang: self.indexer.bundles(lang) for lang in paths}
 
     def generate_output(self, writer):

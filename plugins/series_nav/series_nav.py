@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.generators import Generator
 from site_model.listings import linked_listings
+from site_model.site import site_of
 from site_model.urls import site_paths
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.series_box": "generate_context"}
+READS = {}
 
 
 @dataclass(frozen=True)
@@ -109,8 +116,11 @@ def build_box(settings, key, lang, versions, number=0):
 
 class SeriesPagesGenerator(Generator):
     def generate_context(self):
-        by_lang = self.context["articles_by_lang"]
+        site = site_of(self.context)
+        by_lang = site.articles_by_lang
         self.boxes = {}
+        for article in site.articles:  # recomputed every build: none is left from the last
+            article.series_box = None
         for key in self.settings["SERIES"]:
             versions = parts_by_language(by_lang, key)
             for lang, parts in versions.items():

@@ -32,7 +32,8 @@ def write_bytes(writer, name, data):
 def written_bytes(path, settings):
     """What the build now running has written at ``path``: in a preview, the
     journal holds it until the build succeeds."""
-    journal = (settings.get("WARM_STATE") or {}).get("journal")
+    warm = settings.get("WARM_CACHE")
+    journal = warm.journal if warm is not None else None
     pending = journal.writes.get(str(path)) if journal is not None else None
     return pending if pending is not None else Path(path).read_bytes()
 

@@ -16,9 +16,14 @@ import json
 
 from lxml import html as lxml_html
 from pelican import signals
-from site_model.listings import every_article
-from site_model.translation_of import original_of, parse
-from site_model.urls import site_root
+from site_model.site import site_of
+from site_model.translation_of import parse
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.json_ld": "all_generators_finalized"}
+READS = {"article.summary": "all_generators_finalized"}  # summaries' own, when none is given
 
 
 def plain(html):
@@ -27,18 +32,18 @@ def plain(html):
     return " ".join(lxml_html.fragment_fromstring(html, create_parent="div").text_content().split())
 
 
-def translated_work(article, default_lang):
+def translated_work(site, article):
     """The version ``article`` translates, or None when it is an original: the
     one its Translation-Of names, else (without one) the default language's."""
-    if parse(article.metadata.get("translation-of")) or article.lang == default_lang:
-        return original_of(article)
-    return next((o for o in article.translations if o.lang == default_lang), None)
+    if parse(article.metadata.get("translation-of")) or article.lang == site.default_lang:
+        return site.facts(article).original
+    return site.facts(article).versions.get(site.default_lang)
 
 
-def news_article(article, settings):
-    root = site_root(settings)
+def news_article(site, article, settings):
+    root = site.root
     url = f"{root}/{article.url}"
-    modified = getattr(article, "modified", None) or article.date
+    modified = site.facts(article).modified or article.date
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -52,11 +57,10 @@ def news_article(article, settings):
         "image": [f"{root}/{settings['SHARE_IMAGE']}"],
         "publisher": {"@type": "Organization", "name": settings["SITENAME"]},
     }
-    default_lang = settings["DEFAULT_LANG"]
-    original = translated_work(article, default_lang)
+    original = translated_work(site, article)
     if original is not None:
         data["translationOfWork"] = {"@id": f"{root}/{original.url}", "inLanguage": original.lang}
-    translations = [t for t in article.translations if translated_work(t, default_lang) is article]
+    translations = [t for t in article.translations if translated_work(site, t) is article]
     if translations:
         data["workTranslation"] = [
             {"@id": f"{root}/{t.url}", "inLanguage": t.lang}
@@ -70,25 +74,13 @@ def to_script_json(data):
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
-def inputs(article, settings):
-    """What ``news_article`` reads, cheap to compare: a post kept between
-    preview builds is described again only when one of them changed."""
-    others = tuple((t.url, t.lang, t.metadata.get("translation-of")) for t in article.translations)
-    return (article.title, article.lang, article.date, getattr(article, "modified", None),
-            article.summary, article.url, article.metadata.get("translation-of"), others,
-            site_root(settings), settings["SITENAME"], settings["SHARE_IMAGE"],
-            settings["DEFAULT_LANG"])
-
-
-def describe(generator):
-    for article in every_article(generator):
-        found = inputs(article, generator.settings)
-        remembered = getattr(article, "_memo_json_ld", None)
-        if remembered is None or remembered[0] != found:
-            remembered = article._memo_json_ld = (
-                found, to_script_json(news_article(article, generator.settings)))
-        article.json_ld = remembered[1]
+def describe(generators):
+    """Set ``json_ld`` on every article, every build, from the Site."""
+    site = site_of(generators[0].context)
+    settings = generators[0].settings
+    for article in site.articles:
+        article.json_ld = to_script_json(news_article(site, article, settings))
 
 
 def register():
-    signals.article_generator_finalized.connect(describe)
+    signals.all_generators_finalized.connect(describe)

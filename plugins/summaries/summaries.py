@@ -8,7 +8,8 @@ Japanese, which has no spaces to count. A first sentence far over budget is cut
 at a word (English) or at a ``、`` (Japanese), never inside a word, and marked
 with an ellipsis. A summary is never the whole post.
 
-Sets the summary of every article that has none; adds no other context.
+Sets the summary of every article that has none, every build, from the
+paragraphs the Site read (:mod:`site_model.site`); adds no other context.
 Settings read: ``SUMMARY_WORDS`` (default 40), ``SUMMARY_CHARACTERS``
 (default 110).
 """
@@ -16,22 +17,22 @@ Settings read: ``SUMMARY_WORDS`` (default 40), ``SUMMARY_CHARACTERS``
 import re
 from html import escape
 
-from lxml import html as lxml_html
 from pelican import signals
 from pelican.contents import Article
+from site_model.site import site_of
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.summary": "all_generators_finalized",
+            "article.summary_given": "content_object_init"}
+READS = {}
 
 SENTENCE_END = {
     "ja": re.compile(r"(?<=[。！？])"),
     "en": re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“‘(])"),
 }
 ELLIPSIS = {"ja": "…", "en": " …"}
-
-
-def paragraphs_text(content):
-    if not content.strip():
-        return ""
-    tree = lxml_html.fragment_fromstring(content, create_parent="div")
-    return " ".join(" ".join(p.text_content().split()) for p in tree.iter("p"))
 
 
 def size(text, lang):
@@ -72,17 +73,25 @@ def excerpt(text, lang, budget):
     return summary
 
 
-def summarise(content):
-    # Summarised as the post is read, so the content cache keeps the summary
-    # for warm rebuilds. The raw body: resolving its links changes no text.
-    if not isinstance(content, Article) or "summary" in content.metadata:
-        return
-    budget = content.settings.get("SUMMARY_CHARACTERS", 110) if content.lang == "ja" else (
-        content.settings.get("SUMMARY_WORDS", 40)
-    )
-    text = excerpt(paragraphs_text(content._content), content.lang, budget)
-    content.metadata["summary"] = f"<p>{escape(text)}</p>" if text else ""
+def note_given_summary(content):
+    # What the reader read, kept with the post: a summary this plugin makes is
+    # set again every build, one the editor wrote never.
+    if isinstance(content, Article):
+        content.summary_given = "summary" in content.metadata
+
+
+def summarise(generators):
+    site = site_of(generators[0].context)
+    for article in site.articles:
+        if getattr(article, "summary_given", True):
+            continue
+        settings = article.settings
+        budget = settings.get("SUMMARY_CHARACTERS", 110) if article.lang == "ja" else (
+            settings.get("SUMMARY_WORDS", 40))
+        text = excerpt(site.facts(article).paragraphs, article.lang, budget)
+        article._summary = article.metadata["summary"] = f"<p>{escape(text)}</p>" if text else ""
 
 
 def register():
-    signals.content_object_init.connect(summarise)
+    signals.content_object_init.connect(note_given_summary)
+    signals.all_generators_finalized.connect(summarise)

@@ -16,6 +16,13 @@ from pelican import signals
 from site_model.languages import links_for
 from site_model.listings import every_article
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.language_links": "article_generator_finalized",
+            "page.language_links": "page_generator_finalized"}
+READS = {}
+
 
 def link_content(content, settings):
     versions = {other.lang: other.url for other in content.translations}

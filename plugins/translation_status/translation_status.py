@@ -7,17 +7,22 @@ translation is stale.
 
 Adds ``article.stale_translation`` to such translations: a
 :class:`StaleNotice` with the ``original`` article and the date it was
-``updated`` (its ``Modified`` date, else its ``Date``). The article template
+``updated`` (when readers last saw it change: the Site's modified date, which
+counts its notes). The article template
 shows a dated notice in the translation's language, linking to the original.
 ``make translation-status`` lists every post's translations.
 """
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from pelican import signals
-from site_model.listings import every_article
-from site_model.translation_of import content_hash, original_of, parse
+from site_model.site import site_of
+from site_model.translation_of import parse
+
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {"article.stale_translation": "all_generators_finalized"}
+READS = {}
 
 
 @dataclass(frozen=True)
@@ -26,24 +31,17 @@ class StaleNotice:
     updated: object
 
 
-def hash_of(original):
-    """The original's content hash, kept on it: a long-lived preview keeps a
-    post only while its file is unchanged, so it is read once, not every build."""
-    remembered = getattr(original, "_memo_content_hash", None)
-    if remembered is None:
-        remembered = original._memo_content_hash = content_hash(Path(original.source_path))
-    return remembered
-
-
-def mark_stale(generator):
-    for article in every_article(generator):
-        original = original_of(article)
+def mark_stale(generators):
+    """Set ``stale_translation`` on every article, every build: the notice, or None."""
+    site = site_of(generators[0].context)
+    for article in site.articles:
+        article.stale_translation = None
+        original = site.facts(article).original
         if original is None:
             continue
-        if hash_of(original) != parse(article.metadata["translation-of"])[1]:
-            updated = getattr(original, "modified", None) or original.date
-            article.stale_translation = StaleNotice(original, updated)
+        if site.content_hash(original) != parse(article.metadata["translation-of"])[1]:
+            article.stale_translation = StaleNotice(original, site.facts(original).modified)
 
 
 def register():
-    signals.article_generator_finalized.connect(mark_stale)
+    signals.all_generators_finalized.connect(mark_stale)

@@ -17,6 +17,12 @@ from pelican.generators import Generator
 from site_model.languages import links_for
 from site_model.listings import Listing
 
+# What this plugin adds (for templates, Pelican and readers), and what it reads
+# that another plugin adds, each at the stage where it happens: held to the order
+# of PLUGINS by tests/plugins/test_plugin_contracts.py.
+PROVIDES = {}
+READS = {}
+
 
 def language_of(path, settings):
     prefix = path.split("/", 1)[0]

@@ -10,7 +10,9 @@ from pathlib import Path
 from build_speed.incremental import Fingerprints
 from pelican.contents import Content
 
-from tests.fixture_sites import assert_same_site, build_in_process
+from site_build import WARM
+
+from tests.fixture_sites import assert_same_site, build_in_process, warm_cache
 from tests.site import ROOT
 
 MEDSINDIA = Path("posts", "medsindia-principals-indicted", "index.html")
@@ -27,14 +29,15 @@ class Preview:
     """Warm builds into one folder, as `make serve` makes them, and fresh ones to compare."""
 
     def __init__(self, tmp_path, content):
-        self.tmp_path, self.content, self.state, self.colds = tmp_path, content, {}, 0
+        self.tmp_path, self.content, self.colds = tmp_path, content, 0
+        self.state = warm_cache()[WARM]
         self.output = tmp_path / "warm"
 
     def build(self, **extra):
         _, result = build_in_process(self.output, self.content, fresh=False,
-                                     extra={"WARM_STATE": self.state, **extra})
+                                     extra={WARM: self.state, **extra})
         assert result.ok, result.problems
-        return self.state["last_build"]["rendered"]
+        return self.state.last_build["rendered"]
 
     def assert_same_as_fresh(self, **extra):
         self.colds += 1
@@ -66,7 +69,7 @@ def test_warm_rebuilds_render_only_changed_pages_and_match_fresh_builds(tmp_path
 
     # A new headline shows on other pages (listings, series boxes); a deleted
     # report's page goes away.
-    edit(content / "en" / "operation-pangea-ix.md", "One for the Record Books!", "renamed")
+    edit(content / "en" / "operation-pangea-ix.md", "LegitScript Says It Took Part for a Seventh Year", "renamed")
     (content / "en" / "eff-shadow-regulation.md").unlink()
     preview.build()
     assert not (preview.output / EFF).exists()
@@ -159,7 +162,7 @@ def test_a_post_read_again_leaves_nothing_of_its_old_self_in_memory(tmp_path):
     preview = Preview(tmp_path, content)
     preview.build()
     edited = content / "en" / "medsindia-principals-indicted.md"
-    kept = preview.state["read:ArticlesGenerator"]
+    kept = preview.state.read_posts["ArticlesGenerator"]
     old = [weakref.ref(post) for _, post in kept.values() if post.source_path == str(edited)]
     assert len(old) == 1
     for number in range(2):

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 from feedparser import parse
 
-from language_sites.language_sites import newest_first, with_translations
+from site_model.listings import newest_first, with_translations
 
 
 def item(slug, day, lang="en", translations=()):

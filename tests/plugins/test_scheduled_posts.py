@@ -1,6 +1,6 @@
 from datetime import UTC, datetime
 
-from scheduled_posts.scheduled_posts import site_now
+from site_model.clock import site_now
 
 
 def test_now_comes_from_site_now_when_set(monkeypatch):

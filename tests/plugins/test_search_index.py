@@ -7,7 +7,7 @@ import pytest
 import site_build
 from search_index.search_index import RECORDS_DIGEST, sorted_entry, write_bundle
 
-from tests.fixture_sites import build_in_process
+from tests.fixture_sites import build_in_process, warm_cache
 from tests.site import ROOT, text_of
 
 
@@ -84,7 +84,7 @@ def test_an_edit_re_indexes_only_the_shard_of_the_edited_report(tmp_path, deferr
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     output = tmp_path / "output"
-    warm = {"WARM_STATE": {}, "SEARCH_SHARD_SIZE": 3, "SEARCH_DEFERRED": deferred}
+    warm = {**warm_cache(), "SEARCH_SHARD_SIZE": 3, "SEARCH_DEFERRED": deferred}
     plugins = site_build.settings_for()["PLUGINS"]
     build_in_process(output, content, extra=warm, plugins=plugins, fresh=False)
     before = {**entries(output), **entries(output / "ja")}

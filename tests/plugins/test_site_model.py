@@ -52,28 +52,66 @@ def test_every_url_form_of_a_host_reads_the_same():
 
 
 def imports_of(path):
-    """The top-level names a module imports (relative imports as ".")."""
+    """The top-level names a module imports (relative imports as "."), and
+    "importlib" for any import made by name at run time."""
+    return imports_in(path.read_text(encoding="utf-8"))
+
+
+def imports_in(source):
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             names.add("." if node.level else node.module.split(".")[0])
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "__import__":
+            names.add("importlib")
     return names
 
 
+PLUGIN_PACKAGES = {p.name for p in PLUGINS.iterdir() if (p / "__init__.py").exists()}
+# The project's own modules outside plugins/: a plugin reads settings, not these.
+PROJECT_MODULES = {path.stem for folder in (ROOT, ROOT / "tools", ROOT / "bench")
+                   for path in folder.glob("*.py")} | {"tools", "tests", "bench"}
+SITE_MODEL_LIBRARIES = {"site_model", "pelican", "markdown", "markupsafe", "babel",
+                        "feedgenerator", "nh3", "selectolax", "blinker", "lxml", "pagefind",
+                        "PIL", "ada_url"}
+
+
+def plugin_import_problems(package, imported):
+    """What is wrong with the imports of a module of the plugin ``package``."""
+    problems = set()
+    problems |= imported & (PLUGIN_PACKAGES - {"site_model", package})
+    problems |= imported & PROJECT_MODULES
+    problems |= imported & {"importlib"}
+    if package == "site_model":
+        problems |= imported - set(sys.stdlib_module_names) - SITE_MODEL_LIBRARIES - {"."}
+    return problems
+
+
 def test_plugins_import_only_pelican_libraries_themselves_and_the_site_model():
-    plugins = {p.name for p in PLUGINS.iterdir() if (p / "__init__.py").exists()}
-    libraries = set(sys.stdlib_module_names)
-    for package in sorted(plugins):
+    for package in sorted(PLUGIN_PACKAGES):
         for module in sorted((PLUGINS / package).glob("*.py")):
-            imported = imports_of(module) - {"."}
-            others = imported & (plugins - {"site_model", package})
-            assert not others, f"{module.relative_to(ROOT)} imports the plugins {others}"
-            if package == "site_model":
-                assert imported <= libraries | {"site_model", "pelican", "markdown", "markupsafe",
-                                                "babel", "feedgenerator", "nh3", "selectolax", "ada_url"}, \
-                    f"{module.relative_to(ROOT)}: the site model imports {imported - libraries}"
+            problems = plugin_import_problems(package, imports_of(module) - {"."})
+            assert not problems, f"{module.relative_to(ROOT)} imports {problems}"
+
+
+def test_tools_reach_plugins_only_through_the_site_model():
+    for module in sorted((ROOT / "tools").rglob("*.py")):
+        others = imports_of(module) & (PLUGIN_PACKAGES - {"site_model"})
+        assert not others, f"{module.relative_to(ROOT)} imports the plugins {others}"
+
+
+def test_the_import_rule_catches_every_way_of_reaching_another_plugin():
+    planted = [
+        "from post_notes.post_notes import Note",
+        "import importlib\nnotes = importlib.import_module('post_notes')",
+        "notes = __import__('post_notes')",
+        "from pelicanconf import CATEGORIES",
+        "import site_build",
+    ]
+    for source in planted:
+        assert plugin_import_problems("series_nav", imports_in(source)), source
 
 
 def test_every_plugin_registers_and_says_what_it_adds():

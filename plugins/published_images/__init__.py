@@ -1,0 +1,3 @@
+from .published_images import register
+
+__all__ = ["register"]
