@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Template
 from pelican.contents import Article, Page
 from site_model.catalogs import N_, translations_for
-from site_model.domains import named_domains
+from site_model.domains import mentions_in
 from site_model.header import read_header
 from site_model.html_policy import (
     Sanitiser,
@@ -50,21 +50,13 @@ class Gate:
         return [c for c in found if isinstance(c, Article | Page)]
 
     def named_domains(self, content):
-        """The domains ``content``'s source names, in any field (the content
-        check reads the same list); kept on it, for a long-lived preview."""
-        path = Path(content.source_path)
+        """The domains ``content``'s source file names, in any field: the list
+        the content check reads (``mentions_in`` of the whole file)."""
         try:
-            stamp = (path.stat().st_size, path.stat().st_mtime_ns)
-        except OSError:
+            text = Path(content.source_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, TypeError):
             return ()
-        remembered = getattr(content, "_memo_named", None)
-        if remembered is None or remembered[0] != stamp:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                return ()
-            remembered = content._memo_named = (stamp, named_domains(read_header(text)))
-        return remembered[1]
+        return mentions_in(text)
 
     def check_content(self):
         contents = self.contents()

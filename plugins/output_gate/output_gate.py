@@ -21,8 +21,8 @@ build (``make build``, ``make publish`` and the live preview):
    ``data:`` URL, no HTML comment, a ``<meta http-equiv="refresh">`` only on
    the redirect pages (template ``redirect.html``) and only to the site
    itself, and no link, in any URL form, to a domain any report names in any
-   field (:func:`site_model.domains.named_domains`, read from each source, the
-   list the content check uses). Every URL is read against the page's own
+   field (:func:`site_model.domains.mentions_in` of each source file, the
+   content check's list). Every URL is read against the page's own
    address by the browser's URL reader (:mod:`site_model.web_url`).
 3. **Static files.** Only files that a page this build writes refers to are
    published (an embargoed report's screenshot stays out until the report
