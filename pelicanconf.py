@@ -41,9 +41,15 @@ PLUGINS = [
     "scheduled_posts",
     "url_redirects",
     "domain_mentions",
+    "domain_data",
+    "report_history",
     "evidence_figures",
     "published_images",
     "post_notes",
+    "bylines",
+    "front_page",
+    "related_reports",
+    "english_typography",
     "summaries",
     "reading_time",
     "structured_data",
@@ -70,10 +76,49 @@ CATEGORIES = {
     "policy": N_("Policy"),
 }
 
-# Multi-part investigations: posts name the key in `Series:` and their number
-# in `Part:`; "parts" is the total announced to readers ("Part 1 of 5").
+# Bylines: posts name keys in `Authors:`; each key gives the name per language.
+# Our shipped reports carry the desk byline.
+AUTHORS = {
+    "staff": {"en": "Rogue Merchant Watch staff", "ja": "編集部"},
+}
+
+# The home page: the editors' lead and secondary reports, by slug, per language
+# (or one dict for every language). A slug a language lacks is skipped; without
+# a lead, the newest report leads.
+FRONT_PAGE = {
+    "en": {"lead": "chemist-4-u-premium-members",
+           "secondary": ["domains-shuttered-2016", "operation-pangea-ix"]},
+    "ja": {"lead": "kamagra-gold-unapproved-drug",
+           "secondary": ["chemist-4-u-premium-members", "domains-shuttered-2016"]},
+}
+
+# Series: posts name the key in `Series:` and their number in `Part:`; "parts"
+# is the total announced to readers ("Part 1 of 5"). "kind" is "series" unless
+# editors call it an "investigation"; "state" is "running" or "complete";
+# "introduction" is Markdown per language, shown on the series page.
 SERIES = {
-    "bestkenko": {"title": N_("The BestKenko investigation"), "parts": 5},
+    "bestkenko": {
+        "title": N_("The BestKenko series"),
+        "parts": 5,
+        "kind": "series",
+        "state": "complete",
+        "introduction": {
+            "en": (
+                "LegitScript, a firm that monitors internet pharmacies, announced a "
+                "five-part series on BestKenko, a network of 800 or more websites that "
+                "sells prescription drugs to customers in Japan. Part 1 reports what "
+                "LegitScript found. Parts 2 to 5 summarise what LegitScript said each "
+                "part of its series would examine, and report no findings of their own."
+            ),
+            "ja": (
+                "ネット薬局を監視するレジットスクリプトは、日本の客に処方箋薬を売る"
+                "800以上のウェブサイトからなるネットワーク「ベストケンコー」について、"
+                "全5回の連載を公表した。第1回はレジットスクリプトの調査結果を伝える。"
+                "第2回から第5回は、各回で検証するとレジットスクリプトが公表した内容を"
+                "まとめたもので、独自の調査結果は含まない。"
+            ),
+        },
+    },
 }
 
 # Only Markdown ending in .md is read: any other file in content/ is named by
@@ -127,6 +172,15 @@ MARKDOWN = {
         # Table alignment as an attribute: the policy forbids inline styles.
         "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.meta": {},
+        # Curly quotes, apostrophes and dashes ("Premium Members" -> “Premium Members”),
+        # as characters: the HTML sanitiser writes them so, and a page must read the
+        # same whether its text was sanitised in this build or an earlier one.
+        "markdown.extensions.smarty": {"substitutions": {
+            "left-single-quote": "‘", "right-single-quote": "’",
+            "left-double-quote": "“", "right-double-quote": "”",
+            "left-angle-quote": "«", "right-angle-quote": "»",
+            "ellipsis": "…", "ndash": "–", "mdash": "—",
+        }},
         # Unicode-aware ids, so Japanese headings get readable anchors.
         "markdown.extensions.toc": {"slugify": slugify_unicode},
     },
@@ -156,6 +210,16 @@ SEARCH_CONTENT_SECURITY_POLICY = (
     "script-src 'self' 'wasm-unsafe-eval'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+# The open data of the domains our reports name (data/domains.json, .csv):
+# the licence it is published under, shown on the domains page and in the files.
+DOMAIN_DATA_LICENSE = "CC BY 4.0"
+DOMAIN_DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+DOMAIN_DATA_FOLDER = "data"
+
+# Changes to a report that its "Changes since publication" page lists by date
+# only, never showing their text: [["content/en/FILE.md", "COMMIT"], ...].
+REPORT_HISTORY_WITHHELD = []
 
 # Retired URLs and where they live now (see README: "Retiring a URL").
 REDIRECTS = {}

@@ -130,6 +130,7 @@ class WarmCache:
     writer: object = None  # the incremental writer of the build running now
     last_build: dict = field(default_factory=dict)  # pages rendered and written, last build
     after_build: list = field(default_factory=list)  # work left for after the build
+    history: dict = field(default_factory=dict)  # report_history: git versions, per HEAD
 
 
 def settings_for(settings_file="pelicanconf.py", output=None, content=None, overrides=None):

@@ -35,7 +35,7 @@ from .files import IMAGE_FORMATS, walk
 
 POST_FIELDS = {
     "title", "date", "modified", "category", "lang", "slug", "summary",
-    "series", "part", "status", "translation-of", "note",
+    "series", "part", "status", "translation-of", "note", "authors",
 }
 REPEATABLE = {"note"}
 PAGE_FIELDS = {"title", "modified", "lang", "slug", "summary", "status", "translation-of"}

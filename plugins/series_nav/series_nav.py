@@ -1,26 +1,35 @@
 """Multi-part investigations, navigable part by part in every language.
 
 Posts join a series with ``Series: KEY`` and ``Part: N``; ``SERIES[KEY]``
-gives the title msgid and the number of parts announced. Parts are counted
+gives the title msgid, the number of parts announced, and optionally
+``kind`` ("series", the default, or "investigation" when editors call it one:
+the kicker says which), ``state`` ("running", the default, or "complete") and
+``introduction`` (Markdown per language, shown on the series page). Parts are counted
 per language: a Japanese page never counts an English part as Japanese. A part
 that exists only in another language is still listed, linked to that language
 and marked with its language name.
 
 Adds:
 - ``article.series_box`` (a :class:`SeriesBox`) to every part: ``title``,
-  ``number``, ``total``, ``parts`` (one :class:`SeriesPart` per announced
-  part), ``previous``/``next`` and ``url`` of the series page;
+  ``kind``, ``state``, ``number``, ``total``, ``published``, ``parts`` (one
+  :class:`SeriesPart` per announced part, with its ``subtitle``: the title
+  after the series prefix, "The Suppliers" for "BestKenko, Part V: The
+  Suppliers"), ``previous``/``next`` and ``url`` of the series page;
 - a series page per language that has a part (template ``series``):
   ``series/{key}/``, ``{lang}/series/{key}/``, with ``series_box`` in its
-  context.
+  context, and its ``introduction`` (sanitised HTML, or "").
 
-Settings read: ``SERIES``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
+Settings read: ``SERIES``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``, ``MARKDOWN``.
 """
 
+import re
 from dataclasses import dataclass
 
+from markdown import Markdown
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+from site_model.html_policy import Sanitiser
 from site_model.listings import linked_listings
 from site_model.site import site_of
 from site_model.urls import site_paths
@@ -31,6 +40,12 @@ from site_model.urls import site_paths
 PROVIDES = {"article.series_box": "generate_context"}
 READS = {}
 
+KINDS = ("series", "investigation")
+STATES = ("running", "complete")
+# "BestKenko, Part V: The Suppliers", "ベストケンコー第5回：医薬品の供給元": the
+# series name and number before the first colon; the part's own title after it.
+PREFIX = re.compile(r"^[^:：]*?(?:\bParts?\b|第\s*[0-9０-９]+\s*回)[^:：]*[:：]\s*")
+
 
 @dataclass(frozen=True)
 class SeriesPart:
@@ -38,6 +53,12 @@ class SeriesPart:
     article: object  # None when no language has this part yet
     is_current: bool
     in_other_language: bool
+
+    @property
+    def subtitle(self):
+        """The part's own title, without the series name and number before it."""
+        title = self.article.title if self.article else ""
+        return PREFIX.sub("", title, count=1).strip() or title
 
 
 @dataclass(frozen=True)
@@ -49,6 +70,17 @@ class SeriesBox:
     url: str
     parts: tuple
     number: int = 0  # the current part; 0 on the series page
+    kind: str = "series"
+    state: str = "running"
+
+    @property
+    def published(self):
+        """How many announced parts readers can read, in any language."""
+        return sum(1 for part in self.parts if part.article)
+
+    @property
+    def complete(self):
+        return self.state == "complete" and self.published == self.total
 
     def _published(self, numbers):
         return next(
@@ -111,7 +143,21 @@ def build_box(settings, key, lang, versions, number=0):
         url=site_paths(settings)[lang].series(key),
         parts=tuple(parts),
         number=number,
+        kind=spec.get("kind") if spec.get("kind") in KINDS else "series",
+        state=spec.get("state") if spec.get("state") in STATES else "running",
     )
+
+
+def introduction(settings, key, lang):
+    """The series' introduction in ``lang``, as HTML inside the content policy."""
+    text = settings["SERIES"][key].get("introduction", {}).get(lang, "")
+    if not text.strip():
+        return Markup("")
+    config = settings.get("MARKDOWN", {})
+    extensions = [name for name in config.get("extension_configs", {})
+                  if name.endswith(("smarty", "extra"))]
+    html = Markdown(extensions=extensions, output_format="html5").convert(text)
+    return Markup(Sanitiser().clean(html))
 
 
 class SeriesPagesGenerator(Generator):
@@ -143,6 +189,7 @@ class SeriesPagesGenerator(Generator):
                     url=box.url,
                     listing=listings[lang],
                     series_box=box,
+                    introduction=introduction(self.settings, key, lang),
                 )
 
 

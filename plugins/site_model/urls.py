@@ -81,7 +81,7 @@ def site_paths(settings):
 # First path segments the site itself writes to: a page slug may not take one.
 SITE_FOLDERS = frozenset({
     "posts", "category", "series", "feeds", "search", "pagefind", "corrections",
-    "domains", "archives", "drafts", "page", "404.html", "sitemap.xml", "robots.txt",
+    "domains", "archives", "authors", "drafts", "page", "404.html", "sitemap.xml", "robots.txt",
     "_headers",
 })
 

@@ -3,19 +3,21 @@
 Adds ``article.json_ld``: a JSON string (safe to place in a
 ``<script type="application/ld+json">``) with ``headline``, ``inLanguage``,
 ``datePublished``, ``dateModified``, ``description``, ``url``, ``image``,
-``publisher``, and the links between language versions: a translation names
+``publisher``, ``author`` (the post's ``Authors:``, named in its language,
+with the author page's URL; the publisher when it names none), and the links between language versions: a translation names
 its original in ``translationOfWork``, an original lists its translations in
 ``workTranslation``. A translation is the version whose ``Translation-Of``
 names the other, or else the one not in the default language.
 
 Settings read: ``SITEURL`` (``FEED_DOMAIN`` in preview), ``SITENAME``,
-``DEFAULT_LANG``, ``SHARE_IMAGE``.
+``DEFAULT_LANG``, ``SHARE_IMAGE``, ``AUTHORS``.
 """
 
 import json
 
 from lxml import html as lxml_html
 from pelican import signals
+from site_model.authors import authors_of
 from site_model.site import site_of
 from site_model.translation_of import parse
 
@@ -56,6 +58,10 @@ def news_article(site, article, settings):
         "mainEntityOfPage": url,
         "image": [f"{root}/{settings['SHARE_IMAGE']}"],
         "publisher": {"@type": "Organization", "name": settings["SITENAME"]},
+        "author": [
+            {"@type": "Organization", "name": author.name, "url": f"{root}/{author.url}"}
+            for author in authors_of(article, settings)
+        ] or [{"@type": "Organization", "name": settings["SITENAME"], "url": f"{root}/"}],
     }
     original = translated_work(site, article)
     if original is not None:

@@ -1,0 +1,3 @@
+from .bylines import register
+
+__all__ = ["register"]

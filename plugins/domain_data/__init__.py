@@ -1,0 +1,3 @@
+from .domain_data import register
+
+__all__ = ["register"]

@@ -1,0 +1,3 @@
+from .english_typography import register
+
+__all__ = ["register"]

@@ -1,0 +1,3 @@
+from .related_reports import register
+
+__all__ = ["register"]

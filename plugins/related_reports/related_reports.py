@@ -1,0 +1,92 @@
+"""Related reports at the end of every report: up to three, in its language.
+
+Chosen in this order: a part of the same series (the first one, but not the
+next part, which the series box below the text offers), reports naming a domain
+this one names (``[[domain]]`` mentions, read from the converted content with
+:mod:`site_model.domains`), reports in the same category, then the newest; a
+series counts once, newest first within each. Never the report itself, never
+a report in another language, never a draft or hidden report.
+
+Adds ``article.related``: a tuple of up to ``RELATED_REPORTS_COUNT`` articles.
+
+Settings read: ``RELATED_REPORTS_COUNT`` (default 3), ``SITE_LANGUAGES``.
+"""
+
+from pelican import signals
+from site_model.domains import domains_in_html
+from site_model.listings import (
+    by_language,
+    every_article,
+    newest_first,
+    with_translations,
+)
+
+PROVIDES = frozenset({"article.related"})
+READS = frozenset()
+
+DEFAULTS = {"RELATED_REPORTS_COUNT": 3}
+
+
+def settings_of(settings):
+    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+
+
+def closeness(report, other, domains):
+    """How close ``other`` is to ``report``: smaller is closer."""
+    series = report.metadata.get("series")
+    if series and other.metadata.get("series") == series:
+        return 0
+    if domains[id(report)] & domains[id(other)]:
+        return 1
+    if getattr(report, "category", None) and other.category == report.category:
+        return 2
+    return 3  # else the newest, so that no report ends in a dead end
+
+
+def part_number(article):
+    part = str(article.metadata.get("part", ""))
+    return int(part) if part.isascii() and part.isdigit() else 0
+
+
+def related_to(report, candidates, domains, count):
+    ranked = []
+    for position, other in enumerate(candidates):  # candidates are newest first
+        if other is report:
+            continue
+        rank = closeness(report, other, domains)
+        # Within its series, a part offers the first part other than the next one,
+        # which the series box below the text already offers.
+        if rank == 0 and part_number(other) == part_number(report) + 1:
+            order = len(candidates) + 1
+        else:
+            order = part_number(other) if rank == 0 else position
+        ranked.append((rank, order, other))
+    chosen, series_seen = [], set()
+    for _, _, other in sorted(ranked, key=lambda r: r[:2]):
+        # A series is offered once (its newest part): its page and the series
+        # box lead to the others, and three parts of one series crowd out the rest.
+        series = other.metadata.get("series")
+        if series:
+            if series in series_seen:
+                continue
+            series_seen.add(series)
+        chosen.append(other)
+    return tuple(chosen[:count])
+
+
+def add_related(generator):
+    count = settings_of(generator.settings)["RELATED_REPORTS_COUNT"]
+    published = by_language(
+        generator.settings, with_translations(generator.articles), newest_first)
+    articles = every_article(generator)
+    # The converted HTML (``_content``, as domain_mentions reads it): Pelican's
+    # ``content`` would resolve links before static files are known.
+    domains = {id(a): set(domains_in_html((a._content or "") + (a.metadata.get("summary") or "")))
+               for a in articles}
+    for article in articles:
+        candidates = published.get(article.lang, [])
+        article.related = related_to(article, candidates, domains, count)
+
+
+def register():
+    signals.article_generator_finalized.connect(add_related)

@@ -1,0 +1,3 @@
+from .report_history import register
+
+__all__ = ["register"]
