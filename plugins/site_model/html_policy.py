@@ -230,6 +230,7 @@ PAGE_GLOBAL_ATTRIBUTES = frozenset({"class", "id", "lang", "translate", "title",
 PAGE_ATTRIBUTE_PREFIXES = ("aria-", "data-pagefind-")
 PAGE_ATTRIBUTES = {
     **{tag: set(names) for tag, names in FRAGMENT_ATTRIBUTES.items() if tag != "*"},
+    "a": FRAGMENT_ATTRIBUTES["a"] | {"download", "type"},  # the Domains page's data files
     "html": {"lang", "dir"},
     "meta": {"charset", "content", "name", "property", "http-equiv"},
     "link": {"href", "hreflang", "rel", "type", "sizes"},
@@ -241,7 +242,8 @@ PAGE_ATTRIBUTES = {
     "label": {"for"},
     "button": {"type"},
 }
-LINK_RELS = frozenset({"canonical", "alternate", "icon", "stylesheet", "next", "prev"})
+LINK_RELS = frozenset({"canonical", "alternate", "icon", "stylesheet", "next", "prev",
+                       "author", "license"})
 META_NAMES = frozenset({"color-scheme", "description", "referrer", "robots", "viewport",
                         "twitter:card"})
 META_PROPERTY_PREFIXES = ("og:", "article:")
