@@ -162,9 +162,6 @@ def test_a_nul_in_a_figure_image_is_named_without_the_content_check(tmp_path):
     named(result, FIGURE, FIGURE_LINE, "figure", "does not exist")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the call to image_problem() in checker.py "
-                   "(check_target crashes on a NUL or a name too long for the system): see "
-                   "the images branch's report")
 @pytest.mark.parametrize("body", [
     figure("/images/a\x00b.png"), "![A](/images/a\x00b.png)\n",
     figure("/images/" + "a" * 300 + ".png"), f"![A](/images/{'a' * 300}.png)\n",
@@ -174,8 +171,6 @@ def test_a_nul_or_an_overlong_name_in_an_image_path(tmp_path, body):
     assert result.problems and all(p.path == FIGURE and p.line for p in result.problems)
 
 
-@pytest.mark.xfail(strict=True, reason="needs Problem.__str__ to escape control characters "
-                   "(site_model/problems.py): see the images branch's report")
 def test_a_file_name_cannot_forge_a_problem_line(tmp_path):
     forged = "x\ncontent/en/report.md:1: Title: forged.txt"
     build(tmp_path, "Text.\n", {forged: b"not an image"})

@@ -188,15 +188,6 @@ def test_other_language_fragments_carry_their_language(site):
         assert japanese and all(n.get("lang") == "ja" for n in japanese), url
 
 
-@pytest.mark.parametrize("name", ["bylines", "front_page", "related_reports",
-                                  "english_typography", "series_nav", "language_sites"])
-def test_plugins_declare_what_they_provide_and_read_nothing_of_another(name):
-    module = importlib.import_module(f"{name}.{name}")
-    assert isinstance(module.PROVIDES, frozenset)
-    assert all(item.startswith(("article.", "context.")) for item in module.PROVIDES)
-    assert module.READS == frozenset()
-
-
 @pytest.mark.parametrize("value", ["staff, staff", "<script>alert(1)</script>", "STAFF",
                                    "staff,, ../../etc", "編集部", "staff;desk"])
 def test_odd_author_values_never_break_a_build_or_reach_the_page(fixture_site, value):

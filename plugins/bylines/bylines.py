@@ -19,63 +19,42 @@ Adds:
 Settings read: ``AUTHORS``, ``TIMEZONE``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
 """
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from pelican import signals
 from pelican.generators import Generator
-from site_model.authors import Author, author_keys, author_name, author_url, authors_of
-from site_model.listings import (
-    by_language,
-    every_article,
-    linked_listings,
-    newest_first,
-    with_translations,
-)
-from site_model.notes import NoteError, parse_note
-from site_model.translation_of import original_of
 
-PROVIDES = frozenset({"article.byline", "article.updated", "context.author_entry"})
-READS = frozenset()
+from site_model.authors import Author, author_keys, author_name, author_url, authors_of
+from site_model.listings import linked_listings
+from site_model.site import site_of
+
+PROVIDES = {"article.byline": "all_generators_finalized",
+            "article.updated": "all_generators_finalized"}
+READS = {}
 
 # Notes that change what a report says; an editor's note only adds context.
 DATING_KINDS = ("correction", "update")
 
 
-def note_days(article):
-    value = article.metadata.get("note", [])
-    days = []
-    for line in [value] if isinstance(value, str) else value:
-        try:
-            note = parse_note(line)
-        except NoteError:
-            continue
-        if note.kind in DATING_KINDS:
-            days.append(note.day)
-    return days
+def updated(facts, published):
+    """When the newest correction or update after publication was made (its own
+    or its original's, from the Site), or None: editor's notes change nothing."""
+    dates = [note.date for note in (*facts.notes, *facts.untranslated_notes)
+             if note.kind in DATING_KINDS]
+    newest = max(dates, default=None)
+    return newest if newest is not None and newest.date() > published.date() else None
 
 
-def updated(article, timezone):
-    """The day of the newest correction or update after publication, or None."""
-    original = original_of(article)
-    days = note_days(article) + (note_days(original) if original is not None else [])
-    newest = max(days, default=None)
-    if newest is None or newest <= article.date.date():
-        return None
-    return datetime(newest.year, newest.month, newest.day, tzinfo=timezone)
-
-
-def add_bylines(generator):
-    timezone = ZoneInfo(generator.settings["TIMEZONE"])
-    for article in every_article(generator):
-        article.byline = authors_of(article, generator.settings)
-        article.updated = updated(article, timezone)
+def add_bylines(generators):
+    """Set ``byline`` and ``updated`` on every article, every build, from the Site."""
+    site = site_of(generators[0].context)
+    settings = generators[0].settings
+    for article in site.articles:
+        article.byline = authors_of(article, settings)
+        article.updated = updated(site.facts(article), article.date)
 
 
 class AuthorPagesGenerator(Generator):
     def generate_output(self, writer):
-        articles = by_language(
-            self.settings, with_translations(self.context.get("articles", [])), newest_first)
+        articles = site_of(self.context).articles_by_lang
         for key in self.settings.get("AUTHORS", {}):
             theirs = {lang: [a for a in items if key in author_keys(a.metadata.get("authors"))]
                       for lang, items in articles.items()}
@@ -97,5 +76,5 @@ def get_generators(pelican):
 
 
 def register():
-    signals.article_generator_finalized.connect(add_bylines)
+    signals.all_generators_finalized.connect(add_bylines)
     signals.get_generators.connect(get_generators)

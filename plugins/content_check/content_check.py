@@ -1,16 +1,19 @@
 """Stop the build when a file in ``content/`` has a mistake, naming the fix.
 
 At the start of every build (``get_generators``, before any output is
-touched), every file under ``PATH`` is checked (rules in ``checker.py``): all
-problems are raised at once as :class:`site_model.problems.ContentProblems`,
-which the build command prints as ``content/PATH.md:LINE: FIELD: what is
-wrong (how to fix it)``, in the language of the file's folder, and exits with
-status 1, leaving the published output as it was. Pelican alone would publish
-such posts silently, or drop them.
+touched), every file under ``PATH`` is checked (``checker.py`` runs the rules
+of ``rules/``, one module per concern): all problems are raised at once as
+:class:`site_model.problems.ContentProblems`, which the build command prints
+as ``content/PATH.md:LINE: FIELD: what is wrong (how to fix it)``, in the
+language of the file's folder, and exits with status 1, leaving the published
+output as it was. Pelican alone would publish such posts silently, or drop
+them.
 
 Adds nothing to the template context. Settings read: ``PATH``,
 ``ARTICLE_PATHS``, ``PAGE_PATHS``, ``STATIC_PATHS``, ``SITE_LANGUAGES``,
-``DEFAULT_LANG``, ``CATEGORIES``, ``SERIES``, ``TRANSLATIONS_DIR``, and
+``DEFAULT_LANG``, ``CATEGORIES``, ``SERIES``, ``TRANSLATIONS_DIR``,
+``TIMEZONE``, ``THEME`` (its templates' fixed ids), ``MARKDOWN`` (how heading
+ids are made), the ``SITE_NOW`` environment variable (the build's date), and
 ``WARM_CACHE``, where a long-lived preview keeps each unchanged file's results
 (the checks across files run every time). The same check runs alone as
 ``make check``.

@@ -27,8 +27,9 @@ from markdown.postprocessors import Postprocessor
 from markupsafe import Markup, escape
 from pelican import signals
 
-PROVIDES = frozenset()
-READS = frozenset()
+PROVIDES = {"article.title": "content_object_init", "jinja.unbroken": "generator_init",
+            "jinja.typeset": "generator_init"}
+READS = {}
 
 DEFAULTS = {"TYPOGRAPHY_LANGUAGES": ("en",)}
 NBSP, WORD_JOINER = "\u00a0", "\u2060"

@@ -28,17 +28,16 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 from pelican import signals
 from pelican.generators import Generator
+
 from site_model.listings import (
-    by_language,
     listing_in_every_language,
-    newest_first,
-    with_translations,
 )
 from site_model.series import one_per_series
+from site_model.site import site_of
 from site_model.urls import site_paths
 
-PROVIDES = frozenset({"context.front_page"})
-READS = frozenset()
+PROVIDES = {}  # front_page is a value of the home pages it writes, not of the context
+READS = {}
 
 DEFAULTS = {"FRONT_PAGE": {}}
 CANDIDATE = re.compile(r"^\s*(\S+)\s+(\d+)w\s*$")
@@ -113,8 +112,8 @@ def front_page(articles, choice, page_size, siteurl=""):
 
 class FrontPageGenerator(Generator):
     def generate_output(self, writer):
-        articles = by_language(
-            self.settings, with_translations(self.context.get("articles", [])), newest_first)
+        articles = {lang: list(found) for lang, found in
+                    site_of(self.context).articles_by_lang.items()}
         homes = listing_in_every_language(self.settings, "index", "")
         paths = site_paths(self.settings)
         for lang, items in articles.items():

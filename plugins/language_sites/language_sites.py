@@ -42,12 +42,6 @@ PROVIDES = {"context.pages_by_lang": "generate_context", "context.site_paths": "
             "context.SITE_ROOT": "generate_context", "jinja.page_url": "generator_init"}
 READS = {}
 
-PROVIDES = frozenset({
-    "context.articles_by_lang", "context.pages_by_lang", "context.site_paths",
-    "context.SITE_ROOT", "context.listing", "context.archive_years", "context.latest",
-})
-READS = frozenset()
-
 DEFAULTS = {"NOT_FOUND_LATEST": 5}
 
 

@@ -13,16 +13,11 @@ Settings read: ``RELATED_REPORTS_COUNT`` (default 3), ``SITE_LANGUAGES``.
 """
 
 from pelican import signals
-from site_model.domains import domains_in_html
-from site_model.listings import (
-    by_language,
-    every_article,
-    newest_first,
-    with_translations,
-)
 
-PROVIDES = frozenset({"article.related"})
-READS = frozenset()
+from site_model.site import site_of
+
+PROVIDES = {"article.related": "all_generators_finalized"}
+READS = {}
 
 DEFAULTS = {"RELATED_REPORTS_COUNT": 3}
 
@@ -74,19 +69,15 @@ def related_to(report, candidates, domains, count):
     return tuple(chosen[:count])
 
 
-def add_related(generator):
-    count = settings_of(generator.settings)["RELATED_REPORTS_COUNT"]
-    published = by_language(
-        generator.settings, with_translations(generator.articles), newest_first)
-    articles = every_article(generator)
-    # The converted HTML (``_content``, as domain_mentions reads it): Pelican's
-    # ``content`` would resolve links before static files are known.
-    domains = {id(a): set(domains_in_html((a._content or "") + (a.metadata.get("summary") or "")))
-               for a in articles}
-    for article in articles:
-        candidates = published.get(article.lang, [])
+def add_related(generators):
+    """Set ``related`` on every article, every build, from the Site."""
+    site = site_of(generators[0].context)
+    count = settings_of(generators[0].settings)["RELATED_REPORTS_COUNT"]
+    domains = {id(a): set(site.facts(a).domains) for a in site.articles}
+    for article in site.articles:
+        candidates = site.published_in(article.lang)
         article.related = related_to(article, candidates, domains, count)
 
 
 def register():
-    signals.article_generator_finalized.connect(add_related)
+    signals.all_generators_finalized.connect(add_related)

@@ -37,7 +37,7 @@ from site_model.urls import site_paths
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
 # of PLUGINS by tests/plugins/test_plugin_contracts.py.
-PROVIDES = {"article.series_box": "generate_context"}
+PROVIDES = {"article.series_box": "generate_context"}  # and series_box on its series pages
 READS = {}
 
 KINDS = ("series", "investigation")

@@ -1,5 +1,6 @@
 """The content check names the file, line and field of every mistake, and fails."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -41,6 +42,10 @@ CASES = {
     "en/bad-note.md": (6, "Note"),
     "ja/english-in-japanese-folder.md": (4, "Lang"),
     "misplaced/stray.md": (0, "file"),
+    "en/modified-before-date.md": (6, "Modified"),
+    "en/modified-in-future.md": (6, "Modified"),
+    "en/heading-main.md": (9, "body"),
+    "en/deep-list.md": (29, "body"),
 }
 
 
@@ -57,12 +62,13 @@ def content_with(tmp_path, *fixtures):
     return content
 
 
-def run_check(content):
+def run_check(content, env=None, root=ROOT):
     return subprocess.run(
-        [sys.executable, "-m", "content_check", str(ROOT / "pelicanconf.py"), str(content)],
-        cwd=ROOT / "plugins",
+        [sys.executable, "-m", "content_check", str(root / "pelicanconf.py"), str(content)],
+        cwd=root / "plugins",
         capture_output=True,
         text=True,
+        env={**os.environ, **(env or {})},
     )
 
 

@@ -21,7 +21,8 @@ VALUES = st.one_of(
 )
 HEADER = st.lists(st.tuples(st.sampled_from(KEYS), VALUES), max_size=10)
 BODY = st.lists(
-    st.sampled_from(list("ab <>![](){}/:=\n`#*-日本語") + ["{filename}", "{static}", "    "]),
+    st.sampled_from(list("ab <>![](){}/:=\n`#*-日本語\x00\t\x1b") + [
+        "{filename}", "{static}", "    ", "Main", "> ", "\n----\n", "x" * 300]),
     max_size=80,
 ).map("".join)
 

@@ -16,6 +16,7 @@ MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "Counter", "OrderedDict",
 CACHE_ALLOWED = {
     ("japanese_phrases/japanese_phrases.py", "parser"): "the BudouX model, read-only",
     ("japanese_phrases/japanese_phrases.py", "phrases"): "phrases of a text: a pure function",
+    ("content_check/context.py", "markdown"): "one check's Markdown converter, on the check",
     ("localised_interface/localised_interface.py", "a function wrapped at run time"):
         "dates and numbers formatted by one build's Interface, which dies with the build",
 }
