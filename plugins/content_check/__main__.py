@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from pelican.settings import read_settings
-from site_model.problems import report
+from site_model.problems import ContentProblems, report
 
 from .checker import check_content
 
@@ -42,7 +42,10 @@ def main(argv):
     settings = read_settings(settings_file)
     if len(argv) > 2:
         settings["PATH"] = argv[2]
-    problems = check_content(settings)
+    try:
+        problems = check_content(settings)
+    except ContentProblems as stop:  # e.g. a catalog that adds markup
+        problems = stop.problems
     if problems:
         if annotate:
             project = Path(settings_file).resolve().parent

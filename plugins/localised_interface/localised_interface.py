@@ -20,6 +20,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
+from markupsafe import escape
 from pelican import signals
 from site_model.catalogs import translations_for
 from site_model.languages import language_name as site_language_name
@@ -61,14 +62,18 @@ class Interface:
     def install(self, env):
         interface = self
 
-        # Jinja's "newstyle" gettext escapes and fills in %(name)s placeholders.
+        # Jinja's "newstyle" gettext takes what these return for markup (with
+        # autoescape on) and escapes only the %(name)s values it fills in: a
+        # translation is text, so it is escaped here, before Jinja formats it,
+        # and no translation can ever add an element or an attribute.
         @pass_context
         def gettext(context, message):
-            return interface.catalogs[page_language(context)].gettext(message)
+            return escape(interface.catalogs[page_language(context)].gettext(message))
 
         @pass_context
         def ngettext(context, singular, plural, num):
-            return interface.catalogs[page_language(context)].ngettext(singular, plural, num)
+            return escape(interface.catalogs[page_language(context)].ngettext(
+                singular, plural, num))
 
         @pass_context
         def localdate(context, value, format="long"):

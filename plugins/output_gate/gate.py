@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Template
 from pelican.contents import Article, Page
 from site_model.catalogs import N_, translations_for
-from site_model.domains import domains_in_html
+from site_model.domains import mentions_in
 from site_model.header import read_header
 from site_model.html_policy import (
     Sanitiser,
@@ -22,6 +22,8 @@ from site_model.problems import ContentProblems, Problem
 from site_model.urls import is_written
 
 GATE = "_output_gate"
+# The one template whose pages may refresh, to a page of the site itself.
+REDIRECT_TEMPLATE = "redirect.html"
 URL_VALUES = re.compile(r'\b(?:src|href|srcset)="([^"]*)"')
 
 PAGE_MESSAGE = N_("the page %(page)s would carry %(what)s, which the site never publishes "
@@ -39,6 +41,7 @@ class Gate:
                         for name in settings.get("OUTPUT_GATE_SCRIPTS", ["js/search.js"])}
         self.content_path = Path(settings["PATH"])
         self.reported = frozenset()
+        self.read_urls = {}  # what the pages of this build link to, read once
 
     # 1. Content
 
@@ -46,10 +49,19 @@ class Gate:
         found = self.context.get("generated_content", {}).values()
         return [c for c in found if isinstance(c, Article | Page)]
 
+    def named_domains(self, content):
+        """The domains ``content``'s source file names, in any field: the list
+        the content check reads (``mentions_in`` of the whole file)."""
+        try:
+            text = Path(content.source_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, TypeError):
+            return ()
+        return mentions_in(text)
+
     def check_content(self):
         contents = self.contents()
         self.reported = frozenset(
-            domain for content in contents for domain in domains_in_html(content._content))
+            domain for content in contents for domain in self.named_domains(content))
         own_root = self.settings["SITEURL"] or None  # figures' images are absolute there
         sanitiser = Sanitiser(self.reported, own_root)
         problems = []
@@ -89,12 +101,16 @@ class Gate:
 
     # 2. Pages
 
-    def check_page(self, html, context):
-        violations = page_violations(html, self.scripts, self.reported)
+    def check_page(self, html, context, template):
+        page = context.get("output_file", "")
+        root = self.settings["SITEURL"] or "http://page.invalid"
+        violations = page_violations(html, self.scripts, self.reported,
+                                     page_url=f"{root}/{page}",
+                                     redirect=template == REDIRECT_TEMPLATE,
+                                     memo=self.read_urls)
         if not violations:
             return
         here = context.get("article") or context.get("page")
-        page = context.get("output_file", "?")
         lang = getattr(here or context.get("listing"), "lang", self.settings["DEFAULT_LANG"])
         _ = translations_for(self.settings, lang).gettext
         shown = self.shown(here) if here is not None else f"output/{page}"
@@ -147,7 +163,7 @@ class GatedTemplate(Template):
         context = dict(*args, **kwargs)
         gate = context.get(GATE)
         if gate is not None and self.name and self.name.endswith(".html"):
-            gate.check_page(html, context)
+            gate.check_page(html, context, self.name)
         return html
 
 
@@ -191,7 +207,7 @@ def source_line(path, violation, field):
         found = header.first(field.lower())
         return found.line if found else 0
     text = unescape(re.sub(r"[\t\r]", "", header.body))  # as a browser reads it
-    match = re.search(needle(violation), text, re.I)
+    match = re.search(needle(violation), text, re.IGNORECASE)
     return header.body_line + text.count("\n", 0, match.start()) if match else 0
 
 

@@ -12,10 +12,18 @@ build (``make build``, ``make publish`` and the live preview):
    line, in the file's language. Then, as the last line of defence, the HTML
    is passed through Ammonia (``nh3``) with the same allowlist, so nothing
    outside it can reach a page or a feed whatever the trick.
-2. **Pages.** Every page rendered is checked as a whole: no script but the
-   theme's own files (``OUTPUT_GATE_SCRIPTS``, by exact URL) and JSON-LD, no
-   event-handler attribute, no ``javascript:``/``vbscript:``/``data:`` URL, no
-   HTML comment, no link to a domain our reports name, in any URL form.
+2. **Pages.** Every page rendered is checked as a whole, on the string
+   Pelican writes (``{static}``/``{filename}`` already filled in): only the
+   elements, attributes, ``link rel`` values and ``meta`` names the theme
+   uses (an allowlist, :func:`site_model.html_policy.page_violations`), no
+   script but the theme's own files (``OUTPUT_GATE_SCRIPTS``, by exact URL)
+   and JSON-LD, no event-handler attribute, no ``javascript:``/``vbscript:``/
+   ``data:`` URL, no HTML comment, a ``<meta http-equiv="refresh">`` only on
+   the redirect pages (template ``redirect.html``) and only to the site
+   itself, and no link, in any URL form, to a domain any report names in any
+   field (:func:`site_model.domains.mentions_in` of each source file, the
+   content check's list). Every URL is read against the page's own
+   address by the browser's URL reader (:mod:`site_model.web_url`).
 3. **Static files.** Only files that a page this build writes refers to are
    published (an embargoed report's screenshot stays out until the report
    goes out); a static file that is a symbolic link, or that resolves outside

@@ -75,7 +75,7 @@ PROJECT_MODULES = {path.stem for folder in (ROOT, ROOT / "tools", ROOT / "bench"
                    for path in folder.glob("*.py")} | {"tools", "tests", "bench"}
 SITE_MODEL_LIBRARIES = {"site_model", "pelican", "markdown", "markupsafe", "babel",
                         "feedgenerator", "nh3", "selectolax", "blinker", "lxml", "pagefind",
-                        "PIL"}
+                        "PIL", "ada_url"}
 
 
 def plugin_import_problems(package, imported):

@@ -5,6 +5,7 @@ import re
 from datetime import datetime
 
 from site_model.catalogs import N_
+from site_model.web_url import domain_of
 from site_model.figures import (
     CAPTURED,
     FIELDS,
@@ -50,6 +51,11 @@ def check_figures(self, doc):
             self.report(doc, line, "figure", N_(
                 "'%(value)s' is not a figure type (use one of: %(choices)s)"),
                 value=value, choices=listing(TYPES))
+        if fields.get("source", ("", 0))[0] and not domain_of(fields["source"][0]):
+            value, line = fields["source"]
+            self.report(doc, line, "figure", N_(
+                "source '%(value)s' is not a domain name (write the domain the "
+                "evidence came from alone, as in 'source: example.net')"), value=value)
         if fields.get("captured", ("", 0))[0]:
             value, line = fields["captured"]
             try:
