@@ -8,7 +8,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
-
 from site_model.html_policy import page_violations
 
 from tests.fixture_sites import VALID, WITHOUT_SEARCH, build_in_process

@@ -2,7 +2,6 @@
 direct, series pages, related reports, archives by year, the 404 page, the
 language of other-language fragments, and plugins that declare what they add."""
 
-import importlib
 import json
 
 import pytest

@@ -13,8 +13,8 @@ import subprocess
 import sys
 
 import pytest
-
 from serve import is_own_origin, origins
+
 from tests.conftest import free_port, get, wait_for
 from tests.fixture_sites import post, write_content
 from tests.site import copy_project

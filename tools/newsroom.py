@@ -27,7 +27,6 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-import pelicanconf  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
 from site_model.clock import site_now  # noqa: E402
@@ -36,6 +35,8 @@ from site_model.notes import notes_in  # noqa: E402
 from site_model.translation_of import content_hash  # noqa: E402
 from site_model.translation_of import parse as recorded_translation  # noqa: E402
 from site_model.urls import SLUG, SLUG_LENGTH  # noqa: E402
+
+import pelicanconf  # noqa: E402
 
 CONTENT = Path(os.environ.get("NEWSROOM_CONTENT", pelicanconf.PATH))
 LANGUAGES = list(pelicanconf.SITE_LANGUAGES)

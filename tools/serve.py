@@ -40,6 +40,7 @@ import stat
 import sys
 import threading
 import time
+from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -115,6 +116,10 @@ class Preview:
                 print(f"Built{' after ' + reason if reason else ''} in {seconds:.2f} s: "
                       f"{len(result.changed)} file(s) changed. {self.address}/", flush=True)
             return result
+
+    def has_news(self, seen):
+        """Whether a build has ended since the one numbered ``seen``."""
+        return self.build_number != seen
 
     def announce(self, result):
         """Tell every open page about the build that just ended."""
@@ -322,8 +327,8 @@ class Handler(BaseHTTPRequestHandler):
             while True:
                 with self.preview.news:
                     if seen is not None:
-                        self.preview.news.wait_for(
-                            lambda: self.preview.build_number != seen, timeout=15)
+                        self.preview.news.wait_for(partial(self.preview.has_news, seen),
+                                                   timeout=15)
                     seen = self.preview.build_number
                     if self.preview.build_number == 0:
                         continue
@@ -363,7 +368,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_body(self, data, kind, status, length=None):
         self.send_response(status)
-        charset = "; charset=utf-8" if kind and kind.startswith(("text/", "application/javascript")) else ""
+        textual = kind and kind.startswith(("text/", "application/javascript"))
+        charset = "; charset=utf-8" if textual else ""
         self.send_header("Content-Type", f"{kind or 'application/octet-stream'}{charset}")
         self.send_header("Content-Length", str(len(data) if length is None else length))
         self.send_header("Cache-Control", "no-store")

@@ -18,8 +18,9 @@ Every build (``make build``, ``make publish``, the live preview) goes through
   ``cache/last-build-error.txt`` for the developers.
 
 Pelican's signals, its log de-duplication and its memoised content live in
-its modules: all are reset before each build (:mod:`site_model.pelican_compat`), so a process that builds many times (the preview,
-the tests) builds each time exactly as a fresh process would.
+its modules: all are reset before each build (:mod:`site_model.pelican_compat`),
+so a process that builds many times (the preview, the tests) builds each time
+exactly as a fresh process would.
 """
 
 import argparse

@@ -79,7 +79,8 @@ class SitemapGenerator(Generator):
     def generate_output(self, writer):
         root = site_root(self.settings)
         write_text(writer, "sitemap.xml", render(root, self.context[ENTRIES]))
-        write_text(writer, "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {root}/sitemap.xml\n")
+        robots = f"User-agent: *\nAllow: /\n\nSitemap: {root}/sitemap.xml\n"
+        write_text(writer, "robots.txt", robots)
 
 
 def get_generators(pelican):

@@ -21,7 +21,6 @@ Settings read: ``AUTHORS``, ``TIMEZONE``, ``SITE_LANGUAGES``, ``DEFAULT_LANG``.
 
 from pelican import signals
 from pelican.generators import Generator
-
 from site_model.authors import Author, author_keys, author_name, author_url, authors_of
 from site_model.listings import linked_listings
 from site_model.site import site_of

@@ -49,7 +49,8 @@ class FilterEntry:
 
 def members_of(settings, articles):
     """{category key: its reports}, in ``CATEGORIES`` order, empty ones left out."""
-    found = {slug: [a for a in articles if a.category.slug == slug] for slug in settings["CATEGORIES"]}
+    found = {slug: [a for a in articles if a.category.slug == slug]
+             for slug in settings["CATEGORIES"]}
     return {slug: members for slug, members in found.items() if members}
 
 
@@ -74,7 +75,8 @@ def label_articles(generator):
 class CategoryPagesGenerator(Generator):
     def generate_context(self):
         by_lang = site_of(self.context).articles_by_lang
-        self.members = {lang: members_of(self.settings, articles) for lang, articles in by_lang.items()}
+        self.members = {lang: members_of(self.settings, articles)
+                        for lang, articles in by_lang.items()}
         self.filters = {lang: filter_entries(self.settings, lang, articles)
                         for lang, articles in by_lang.items()}
         self.context["category_filter"] = self.filters

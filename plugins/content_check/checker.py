@@ -21,7 +21,6 @@ from site_model.header import read_header
 from . import body
 from .context import Context, Document
 from .files import walk
-from .rules import body as body_rules
 from .rules import (
     authors,
     catalogs,
@@ -36,6 +35,7 @@ from .rules import (
     series,
     translations,
 )
+from .rules import body as body_rules
 
 
 def check_document(check, doc):

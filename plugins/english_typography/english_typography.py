@@ -35,7 +35,8 @@ DEFAULTS = {"TYPOGRAPHY_LANGUAGES": ("en",)}
 NBSP, WORD_JOINER = "\u00a0", "\u2060"
 TAG = re.compile(r"(<[^>]+>)")
 # Inside these, text is code, or a defanged domain readers copy: left as written.
-RAW = re.compile(r"<(code|pre|kbd|samp|script|style)\b|<(span)\b[^>]*\bclass=\"domain\"", re.IGNORECASE)
+RAW = re.compile(r"<(code|pre|kbd|samp|script|style)\b|<(span)\b[^>]*\bclass=\"domain\"",
+                 re.IGNORECASE)
 OPENING = re.compile(r"<([a-z][a-z0-9]*)\b", re.IGNORECASE)
 CLOSING = re.compile(r"</([a-z][a-z0-9]*)\s*>", re.IGNORECASE)
 # "Part V", "Part 4", "Parts II", "Pangea IX": a capitalised word and its numeral.

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
-from PIL import Image, ImageOps
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
+from PIL import Image, ImageOps
 from site_model.catalogs import translations_for
 from site_model.domains import defang
 from site_model.figures import (

@@ -14,8 +14,13 @@ import os
 from pathlib import Path
 
 from site_model.catalogs import translations_for
-from site_model.figures import IMAGE_PROBLEMS, figure_blocks, image_path, image_problem, \
-    problem_values
+from site_model.figures import (
+    IMAGE_PROBLEMS,
+    figure_blocks,
+    image_path,
+    image_problem,
+    problem_values,
+)
 from site_model.header import read_header
 from site_model.problems import ContentProblems, Problem
 

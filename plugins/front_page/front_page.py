@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 from pelican import signals
 from pelican.generators import Generator
-
 from site_model.listings import (
     listing_in_every_language,
 )

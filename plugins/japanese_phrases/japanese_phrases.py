@@ -78,7 +78,8 @@ KATAKANA_GROUP = re.compile(
 # A line may break after these, where a clause ends.
 CLAUSE_END = re.compile(r"[：、。！？]")
 # Characters a line may not start with (Japanese kinsoku), and may not end with.
-NO_LINE_START = set("\u3000、。，．・：；？！ー―‐～〜…‥」』）］｝〕〉》】〙〗”’ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻")
+NO_LINE_START = set("\u3000、。，．・：；？！ー―‐～〜…‥」』）］｝〕〉》】〙〗”’"
+                    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻")
 NO_LINE_END = set("「『（［｛〔〈《【〘〖“‘")
 OPENING, CLOSING = "「『（［｛〔〈《【", "」』）］｝〕〉》】"
 # Words BudouX may cut in two that a reader never sees cut.

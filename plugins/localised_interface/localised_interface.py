@@ -47,7 +47,8 @@ class Interface:
     """One build's catalogs and formatters: a generator's environment holds one."""
 
     def __init__(self, settings):
-        self.catalogs = {lang: translations_for(settings, lang) for lang in settings["SITE_LANGUAGES"]}
+        self.catalogs = {lang: translations_for(settings, lang)
+                         for lang in settings["SITE_LANGUAGES"]}
         self.locales = {lang: Locale.parse(lang) for lang in settings["SITE_LANGUAGES"]}
         # Listings format the same few dates and counts thousands of times.
         self.date = lru_cache(maxsize=4096)(self._date)

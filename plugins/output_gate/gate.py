@@ -134,7 +134,8 @@ class Gate:
         kept = []
         for static in generator.staticfiles:
             source = self.content_path / static.relative_source_path
-            if source.is_symlink() or not source.resolve().is_relative_to(self.content_path.resolve()):
+            inside = source.resolve().is_relative_to(self.content_path.resolve())
+            if source.is_symlink() or not inside:
                 problems.append(Problem(self.shown(static), 0, "file", translations_for(
                     self.settings, self.settings["DEFAULT_LANG"]).gettext(N_(
                         "is a symbolic link or lies outside the content folder, and is "

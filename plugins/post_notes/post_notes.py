@@ -133,7 +133,8 @@ class FeedEntry:
 
     def __init__(self, entry, _, lang):
         note = entry.note
-        self.title = _("%(label)s: %(title)s") % {"label": _(note.label), "title": entry.report.title}
+        self.title = _("%(label)s: %(title)s") % {"label": _(note.label),
+                                                    "title": entry.report.title}
         self.url = entry.url
         self.date = self.modified = note.date
         text = Markup("<p>{}</p>").format(note.text)

@@ -13,7 +13,6 @@ Settings read: ``RELATED_REPORTS_COUNT`` (default 3), ``SITE_LANGUAGES``.
 """
 
 from pelican import signals
-
 from site_model.site import site_of
 
 PROVIDES = {"article.related": "all_generators_finalized"}

@@ -56,7 +56,8 @@ def commits_touching(folder):
     """[(commit, time, [paths from the repository's root])], newest first, of
     the main line (a merge counts as one change, dated when it was merged)."""
     output = run_git(folder, "log", "--no-show-signature", "--first-parent",
-                     "--diff-merges=first-parent", "--no-renames", f"--format={RECORD}%H %ct", "--name-only", "-z", "--", ".")
+                     "--diff-merges=first-parent", "--no-renames", f"--format={RECORD}%H %ct",
+                     "--name-only", "-z", "--", ".")
     commits = []
     for record in (output or b"").decode("utf-8", "replace").split(RECORD)[1:]:
         header, _, names = record.partition("\0")

@@ -87,18 +87,22 @@ def phrased(title, phrase_breaks):
 
 def record_html(known, body, phrase_breaks=None):
     """The HTML page handed to Pagefind for one report."""
-    e = lambda text: escape(text, quote=True)  # one letter keeps the markup readable
+    def e(text):  # one letter keeps the markup below readable
+        return escape(text, quote=True)
+
+    category = e(known["category"])
     meta = [
         f'<h1 data-pagefind-meta="title">{e(known["title"])}</h1>',
         f'<p data-pagefind-meta="date">{e(known["date"])}</p>',
-        f'<p data-pagefind-meta="category" data-pagefind-filter="category">{e(known["category"])}</p>',
+        f'<p data-pagefind-meta="category" data-pagefind-filter="category">{category}</p>',
         f'<p data-pagefind-filter="year">{e(known["date"][:4])}</p>',
     ]
     if known["series"] and known["part"]:
         meta.append(f'<p data-pagefind-meta="series">{e(known["series"])}</p>')
         meta.append(f'<p data-pagefind-meta="part">{e(known["part"])}</p>')
     if known["lang"] == "ja" and phrase_breaks is not None:
-        meta.append(f'<p data-pagefind-meta="phrases">{e(phrased(known["title"], phrase_breaks))}</p>')
+        phrases = e(phrased(known["title"], phrase_breaks))
+        meta.append(f'<p data-pagefind-meta="phrases">{phrases}</p>')
     return (
         f'<!DOCTYPE html><html lang="{e(known["lang"])}"><head><meta charset="utf-8">'
         f"<title>{e(known['title'])}</title></head><body>{''.join(meta)}"

@@ -164,7 +164,8 @@ class Indexer:
             shard = shard_of(f"/{report.url}", counts[report.lang])
             self.shards.setdefault(f"{roots[report.lang]}{shard}/", []).append(report)
         stamp = code_stamp(settings)
-        self.fingerprints = {bundle: digest(stamp, found, self.label) for bundle, found in self.shards.items()}
+        self.fingerprints = {bundle: digest(stamp, found, self.label)
+                             for bundle, found in self.shards.items()}
         self.stale = {
             bundle for bundle, fingerprint in self.fingerprints.items()
             if not is_current(self.output_path / bundle, fingerprint)
@@ -200,7 +201,8 @@ class Indexer:
         bundle = self.shard_of_url.get(article.url)
         if bundle in self.indexes:
             html = record_html(facts(article, self.label), article.content, self.phrase_breaks)
-            self.pending.append(self.service.add_page(self.indexes[bundle], f"/{article.url}", html))
+            index = self.indexes[bundle]
+            self.pending.append(self.service.add_page(index, f"/{article.url}", html))
 
     def after_build(self, succeeded):
         """Run by the build command once the build is over: a deferred index is

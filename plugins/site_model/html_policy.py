@@ -223,7 +223,7 @@ PAGE_HEAD_TAGS = frozenset({"head", "meta", "link", "title", "script"})
 PAGE_BODY_TAGS = FRAGMENT_TAGS | frozenset({
     "html", "body", "header", "footer", "main", "nav", "aside", "article", "section",
     "details", "summary", "time", "form", "input", "label", "button", "noscript", "h1",
-    "script",
+    "script", "fieldset", "legend", "select", "option",
 })
 PAGE_GLOBAL_ATTRIBUTES = frozenset({"class", "id", "lang", "translate", "title", "role",
                                     "tabindex", "hidden", "dir"})
@@ -237,7 +237,10 @@ PAGE_ATTRIBUTES = {
     "script": {"src", "type"},
     "time": {"datetime"},
     "form": {"action", "method", "data-bundles", "data-failed", "data-none", "data-one",
-             "data-other", "data-root", "data-search"},
+             "data-other", "data-root", "data-search", "data-none-filtered",
+             "data-one-filtered", "data-other-filtered"},
+    "select": {"name", "data-filter"},  # the search page's category and year filters
+    "option": {"value", "selected"},
     "input": {"autocomplete", "name", "spellcheck", "type", "value", "placeholder"},
     "label": {"for"},
     "button": {"type"},

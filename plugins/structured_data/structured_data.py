@@ -4,8 +4,9 @@ Adds ``article.json_ld``: a JSON string (safe to place in a
 ``<script type="application/ld+json">``) with ``headline``, ``inLanguage``,
 ``datePublished``, ``dateModified``, ``description``, ``url``, ``image``,
 ``publisher``, ``author`` (the post's ``Authors:``, named in its language,
-with the author page's URL; the publisher when it names none), and the links between language versions: a translation names
-its original in ``translationOfWork``, an original lists its translations in
+with the author page's URL; the publisher when it names none), and the links
+between language versions: a translation names its original in
+``translationOfWork``, an original lists its translations in
 ``workTranslation``. A translation is the version whose ``Translation-Of``
 names the other, or else the one not in the default language.
 

@@ -14,6 +14,7 @@ shows a dated notice in the translation's language, linking to the original.
 """
 
 from dataclasses import dataclass
+
 from pelican import signals
 from site_model.site import site_of
 from site_model.translation_of import parse

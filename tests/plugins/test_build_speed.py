@@ -2,7 +2,6 @@ from build_speed.build_speed import ReusingMarkdownReader
 from pelican.settings import DEFAULT_CONFIG
 
 
-
 def reader():
     import pelicanconf
 

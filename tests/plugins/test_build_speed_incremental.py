@@ -9,7 +9,6 @@ from pathlib import Path
 
 from build_speed.incremental import Fingerprints
 from pelican.contents import Content
-
 from site_build import WARM
 
 from tests.fixture_sites import assert_same_site, build_in_process, warm_cache

@@ -4,12 +4,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 import site_build
 from content_check.checker import check_content
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from site_model.problems import Problem
+
 from pelicanconf import CATEGORIES
 
 KEYS = ["Title", "Date", "Category", "Lang", "Slug", "Series", "Part", "Summary",

@@ -2,7 +2,6 @@ from datetime import datetime
 from types import SimpleNamespace
 
 from feedparser import parse
-
 from site_model.listings import newest_first, with_translations
 
 

@@ -3,9 +3,9 @@ import shutil
 
 import pytest
 from jinja2 import Environment
-
 from localised_interface.localised_interface import Interface, page_language
 from site_model.catalogs import CatalogError, translations_for
+
 from tests.site import ROOT
 
 SETTINGS = {"TRANSLATIONS_DIR": str(ROOT / "translations"), "DEFAULT_LANG": "en",

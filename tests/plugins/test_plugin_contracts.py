@@ -14,9 +14,9 @@ providers have run. Everything else a plugin needs it reads from the Site
 import ast
 import importlib
 
-import pelicanconf
 import pytest
 
+import pelicanconf
 from tests.site import ROOT
 
 # Pelican 4.12's run, in order; generators run in the order of get_generators,

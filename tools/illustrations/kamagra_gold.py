@@ -76,7 +76,8 @@ def main():
     draw.line([x + 320, y + 180, x + 250, y + 150], fill=RED, width=5)
     # What this picture is, in the report's language.
     draw.rectangle([0, HEIGHT - 70, WIDTH, HEIGHT], fill=INK)
-    draw.text((WIDTH // 2, HEIGHT - 35), "イラスト（実際の画面ではありません）", font=font(26, bold=True),
+    draw.text((WIDTH // 2, HEIGHT - 35), "イラスト（実際の画面ではありません）",
+              font=font(26, bold=True),
               fill=PAPER, anchor="mm")
     picture.save(TARGET, optimize=True)
     print(f"Wrote {TARGET.relative_to(ROOT)}")

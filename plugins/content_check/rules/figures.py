@@ -5,7 +5,6 @@ import re
 from datetime import datetime
 
 from site_model.catalogs import N_
-from site_model.web_url import domain_of
 from site_model.figures import (
     CAPTURED,
     FIELDS,
@@ -17,6 +16,7 @@ from site_model.figures import (
     image_problem,
     problem_values,
 )
+from site_model.web_url import domain_of
 
 from ..context import listing, suggestion
 
