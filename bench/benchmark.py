@@ -111,7 +111,8 @@ class Server:
         deadline = time.monotonic() + 600
         while not any(ready in line for _, line in self.lines):
             if time.monotonic() > deadline or self.process.poll() is not None:
-                raise SystemExit("server did not start:\n" + "".join(l for _, l in self.lines))
+                raise SystemExit("server did not start:\n"
+                                 + "".join(line for _, line in self.lines))
             time.sleep(0.2)
 
     def read(self):

@@ -46,9 +46,11 @@ TAILS = [
     "before the domain expired", "according to the filing", "without explanation",
 ]
 JA_SUBJECTS = ["このネットワークは", "薬局サイトは", "運営者は", "決済代行会社は", "レジストラは",
-               "調査担当者は", "規制当局は", "元従業員は", "供給元は", "税関は", "同社は", "利用者は"]
-JA_OBJECTS = ["数百件のドメイン名を", "未承認の処方箋薬を", "加盟店口座を", "処方箋のない規制薬物を",
-              "新しい決済手段を", "登録記録を", "偽造パッケージを", "利用者の体験談を", "発送伝票を",
+               "調査担当者は", "規制当局は", "元従業員は", "供給元は", "税関は", "同社は",
+               "利用者は"]
+JA_OBJECTS = ["数百件のドメイン名を", "未承認の処方箋薬を", "加盟店口座を",
+              "処方箋のない規制薬物を", "新しい決済手段を", "登録記録を", "偽造パッケージを",
+              "利用者の体験談を", "発送伝票を",
               "提携サイトの一覧を", "ホスティング事業者を", "卸売の請求書を", "海外向けの告知を"]
 JA_VERBS = ["登録した", "発送した", "宣伝した", "拒否した", "確認した", "説明した", "移転した",
             "見直した", "警告した", "掲載した", "否定した", "調べた", "販売した", "押収した"]
@@ -67,7 +69,8 @@ def english_sentence(rng):
 
 
 def japanese_sentence(rng):
-    return f"{rng.choice(JA_TAILS)}、{rng.choice(JA_SUBJECTS)}{rng.choice(JA_OBJECTS)}{rng.choice(JA_VERBS)}。"
+    subject, thing = rng.choice(JA_SUBJECTS), rng.choice(JA_OBJECTS)
+    return f"{rng.choice(JA_TAILS)}、{subject}{thing}{rng.choice(JA_VERBS)}。"
 
 
 def body(rng, lang, number, reports):
@@ -87,7 +90,8 @@ def body(rng, lang, number, reports):
     domain = f"rogue-pharmacy-{number % 97}.example"
     extras = [
         items,
-        f"![{'Evidence' if english else '証拠'} {number}]({{static}}/images/evidence-{number % IMAGES}.png)",
+        f"![{'Evidence' if english else '証拠'} {number}]"
+        f"({{static}}/images/evidence-{number % IMAGES}.png)",
         (f"See [the court filing](https://court.example/case/{number}) and "
          f"[an earlier report]({{filename}}/en/{other}.md). The site was [[{domain}]].")
         if english else

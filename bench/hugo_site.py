@@ -25,7 +25,8 @@ def convert(corpus, target):
         folder.mkdir(parents=True)
         for post in sorted(Path(corpus, lang).glob("*.md")):
             header, _, body = post.read_text(encoding="utf-8").partition("\n\n")
-            fields = {m[1].lower(): m[2] for line in header.splitlines() if (m := FIELD.match(line))}
+            fields = {m[1].lower(): m[2] for line in header.splitlines()
+                      if (m := FIELD.match(line))}
             body = body.replace("{static}/images/", "/images/")
             body = re.sub(r"\{filename\}/en/([\w-]+)\.md", r"/posts/\1/", body)
             (folder / post.name).write_text(front_matter(fields) + "\n\n" + body, encoding="utf-8")

@@ -42,7 +42,8 @@ def main(lighthouse):
                            check=True, env={"CHROME_PATH": "/usr/bin/chromium",
                                             "PATH": "/usr/bin:/bin:/usr/local/bin"})
             scores = json.loads(report.read_text())["categories"]
-            print(f"{page:34}" + "".join(f"{round(scores[c]['score'] * 100):>16}" for c in CATEGORIES))
+            row = "".join(f"{round(scores[c]['score'] * 100):>16}" for c in CATEGORIES)
+            print(f"{page:34}" + row)
             failing = [audit for audit in json.loads(report.read_text())["audits"].values()
                        if audit.get("score") is not None and audit["score"] < 1
                        and not audit["id"].endswith("-insight")

@@ -5,7 +5,6 @@ import os
 import shutil
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,6 +60,7 @@ class Site:
     def __init__(self, root, siteurl=""):
         self.root = Path(root)
         self.siteurl = siteurl
+        self._soups = {}
 
     def file_for(self, url):
         """The file a static server would answer for ``url``, or None."""
@@ -86,11 +86,13 @@ class Site:
             relative = relative[: -len("index.html")]
         return "/" + relative
 
-    @cache
     def soup(self, url):
         file = self.file_for(url)
         assert file is not None, f"{url} was not built"
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        # Each page parsed once per test session: the sites are built once.
+        if url not in self._soups:
+            self._soups[url] = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        return self._soups[url]
 
 
 def text_of(node):

@@ -5,6 +5,7 @@ Japanese headline."""
 
 import re
 
+import pelicanconf
 from tests.catalogs import catalog
 from tests.site import ROOT
 
@@ -70,6 +71,11 @@ def japanese_posts():
         text = path.read_text(encoding="utf-8")
         if re.search(r"^Lang: ja$", text, re.M):
             yield path.relative_to(ROOT).as_posix(), text
+    # A series page's introduction is read like a report's text.
+    for key, spec in pelicanconf.SERIES.items():
+        introduction = spec.get("introduction", {}).get("ja")
+        if introduction:
+            yield f"pelicanconf.py: SERIES['{key}'] introduction", "\n\n" + introduction
 
 
 def japanese_texts():

@@ -5,13 +5,15 @@ from pelican.settings import DEFAULT_CONFIG
 def reader():
     import pelicanconf
 
-    settings = {**DEFAULT_CONFIG, "MARKDOWN": {**pelicanconf.MARKDOWN}, "FORMATTED_FIELDS": ["summary"]}
+    settings = {**DEFAULT_CONFIG, "MARKDOWN": {**pelicanconf.MARKDOWN},
+                "FORMATTED_FIELDS": ["summary"]}
     return ReusingMarkdownReader(settings)
 
 
 def test_one_parser_reads_many_files_without_leaking_metadata(tmp_path):
     first = tmp_path / "a.md"
-    first.write_text("Title: First\nSummary: *one*\nSeries: s\n\n## Heading\n\nBody one.[^1]\n\n[^1]: Note.\n")
+    first.write_text("Title: First\nSummary: *one*\nSeries: s\n\n## Heading\n\n"
+                     "Body one.[^1]\n\n[^1]: Note.\n")
     second = tmp_path / "b.md"
     second.write_text("Title: Second\n\n## Heading\n\nBody two.\n")
     md = reader()

@@ -68,7 +68,8 @@ def test_warm_rebuilds_render_only_changed_pages_and_match_fresh_builds(tmp_path
 
     # A new headline shows on other pages (listings, series boxes); a deleted
     # report's page goes away.
-    edit(content / "en" / "operation-pangea-ix.md", "LegitScript Says It Took Part for a Seventh Year", "renamed")
+    edit(content / "en" / "operation-pangea-ix.md",
+         "LegitScript Says It Took Part for a Seventh Year", "renamed")
     (content / "en" / "eff-shadow-regulation.md").unlink()
     preview.build()
     assert not (preview.output / EFF).exists()

@@ -27,7 +27,8 @@ def visible(html):
 
 def test_no_phrase_break_inside_a_name():
     for title, name in (("オペレーション・パンゲアIX：記録的な成果", "オペレーション・パンゲアIX"),
-                        ("ばいあぐらジェネリック通販[.]netが違法と指摘", "ばいあぐらジェネリック通販[.]net"),
+                        ("ばいあぐらジェネリック通販[.]netが違法と指摘",
+                         "ばいあぐらジェネリック通販[.]net"),
                         ("違法薬局ドメイン名閉鎖は1万4000件", "1万4000件")):
         html = str(phrase_breaks(title, "ja"))
         # A group (an inline block) breaks inside only when longer than a line.
@@ -46,7 +47,8 @@ def test_latin_names_hold_in_every_language():
 
 
 def test_a_full_width_space_is_where_a_headline_breaks_first():
-    html = str(phrase_breaks("「カマグラゴールド」は日本では未承認医薬品\u3000レジットスクリプトが指摘", "ja"))
+    title = "「カマグラゴールド」は日本では未承認医薬品\u3000レジットスクリプトが指摘"
+    html = str(phrase_breaks(title, "ja"))
     first, second = html.split("\u3000</span><wbr>")
     assert first.startswith('<span class="nobreak-group">')
     assert second.startswith('<span class="nobreak-group">')

@@ -78,7 +78,8 @@ def test_a_refresh_to_the_site_itself_passes_on_a_redirect_page_only():
 
 def test_the_sanitiser_keeps_what_the_policy_allows_and_nothing_else():
     allowed = ('<p>Text <a href="https://court.example/">a ruling</a>, '
-               '<span class="domain" translate="no" data-domain="rogue.example">rogue[.]example</span>'
+               '<span class="domain" translate="no" data-domain="rogue.example">'
+               'rogue[.]example</span>'
                '<wbr><code class="language-python">x</code></p>')
     assert fragment_violations(allowed, {"rogue.example"}) == []
     assert Sanitiser({"rogue.example"}).clean(allowed) == allowed

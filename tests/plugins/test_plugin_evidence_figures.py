@@ -2,7 +2,8 @@ from site_model.figures import figure_blocks, variant_name
 
 
 def test_figure_blocks_keep_field_lines():
-    lines = ["Text", "::: figure", "image: /images/a.png", "alt: A", ":::", "", "::: figure", "alt: B"]
+    lines = ["Text", "::: figure", "image: /images/a.png", "alt: A", ":::", "", "::: figure",
+             "alt: B"]
     blocks = figure_blocks(lines, first_line=10)
     assert blocks[0] == (11, {"image": ("/images/a.png", 12), "alt": ("A", 13)}, True)
     assert blocks[1] == (16, {"alt": ("B", 17)}, False)

@@ -15,7 +15,8 @@ def test_a_short_post_still_takes_a_minute():
 
 def test_reading_time_shows_in_the_page_language(fixture_site):
     body = "漢字とかなの文章です。" * 100 + "\n\n" + "English words here. " * 120
-    post = f"Title: 混在\nDate: 2016-01-01 09:00\nCategory: policy\nLang: ja\nSlug: mixed\nSummary: 要約。\n\n{body}\n"
+    post = (f"Title: 混在\nDate: 2016-01-01 09:00\nCategory: policy\nLang: ja\nSlug: mixed\n"
+            f"Summary: 要約。\n\n{body}\n")
     site, _ = fixture_site({"ja/mixed.md": post})
     shown = site.soup("/ja/posts/mixed/").select_one(".reading-time").get_text()
     # 1,000 Japanese characters (2 min) + 360 English words (1.6 min), rounded up.

@@ -40,7 +40,8 @@ def test_sentence_split_keeps_japanese_punctuation():
 
 def test_summary_is_used_when_none_is_written(fixture_site):
     body = "日本の処方箋薬市場について説明します。" * 30
-    post = f"Title: 要約のない記事\nDate: 2016-01-01 09:00\nCategory: policy\nLang: ja\nSlug: no-summary\n\n{body}\n"
+    post = (f"Title: 要約のない記事\nDate: 2016-01-01 09:00\nCategory: policy\nLang: ja\n"
+            f"Slug: no-summary\n\n{body}\n")
     site, _ = fixture_site({"ja/no-summary.md": post})
     listed = site.soup("/ja/").select_one(".story .story-summary").get_text()
     assert listed.strip().endswith("。") and len(listed.strip()) < len(body)

@@ -5,7 +5,8 @@ def test_hash_follows_what_translators_translate(tmp_path):
     post = tmp_path / "post.md"
     post.write_text("Title: T\nDate: 2016-01-01 09:00\nSummary: S\n\nBody.\n")
     original = content_hash(post)
-    post.write_text("Title: T\nDate: 2016-02-02 10:00\nSummary: S\nNote: 2016-02-03 | update | x\n\nBody.\n")
+    post.write_text("Title: T\nDate: 2016-02-02 10:00\nSummary: S\n"
+                    "Note: 2016-02-03 | update | x\n\nBody.\n")
     assert content_hash(post) == original  # dates and notes need no new translation
     post.write_text("Title: T\nDate: 2016-01-01 09:00\nSummary: S\n\nBody, edited.\n")
     assert content_hash(post) != original
