@@ -67,7 +67,8 @@ def test_category_pages_list_only_their_posts_and_link_a_feed(site, lang):
         slug = link["href"].rstrip("/").rsplit("/", 1)[-1]
         page = site.soup(link["href"])
         assert len(page.select(".story")) == counts(lang)[slug]
-        feed_link = page.select_one('head link[type="application/atom+xml"][href*="feeds/"]:not([href$="all.atom.xml"])')
+        feed_link = page.select_one('head link[type="application/atom+xml"][href*="feeds/"]'
+                                    ':not([href$="all.atom.xml"])')
         feed = parse(site.file_for(feed_link["href"]).read_bytes())
         assert not feed.bozo and len(feed.entries) == counts(lang)[slug]
         assert feed.feed.language == lang

@@ -51,9 +51,11 @@ def test_new_post_has_every_required_field(tmp_path):
 
 def test_japanese_title_needs_an_ascii_slug(tmp_path):
     content = tmp_path / "content"
-    refused = newsroom(content, "new", "--title", "日本語の記事", "--category", "policy", "--lang", "ja", check=False)
+    refused = newsroom(content, "new", "--title", "日本語の記事", "--category", "policy",
+                       "--lang", "ja", check=False)
     assert refused.returncode != 0 and "--slug" in refused.stderr
-    newsroom(content, "new", "--title", "日本語の記事", "--category", "policy", "--lang", "ja", "--slug", "japanese-post")
+    newsroom(content, "new", "--title", "日本語の記事", "--category", "policy", "--lang", "ja",
+             "--slug", "japanese-post")
     assert header(content / "ja" / "japanese-post.md")["Slug"] == "japanese-post"
 
 
@@ -98,7 +100,8 @@ def test_stale_translation_flow_end_to_end(tmp_path):
     assert notice is not None
     assert notice.select_one("a")["href"] == "/posts/registrar-records/"
     assert "2026年11月29日" in text_of(notice)
-    expected_start = translate("ja", "The %(language)s original was updated on %(date)s, after this translation was made.").split("%")[0]
+    notice = "The %(language)s original was updated on %(date)s, after this translation was made."
+    expected_start = translate("ja", notice).split("%")[0]
     assert text_of(notice).startswith(expected_start.strip())
     assert not Site(output).soup("/posts/registrar-records/").select(".notice-stale")
 
@@ -128,7 +131,8 @@ def test_translation_carries_the_original_date_and_notes_and_lists_untranslated_
     newsroom(content, "new", "--title", "Registrar Records", "--category", "policy")
     original = content / "en" / "registrar-records.md"
     text = original.read_text().replace("Status: draft\n", "")
-    original.write_text(text.replace("Slug:", "Note: 2026-11-30 | correction | Fixed a name.\nSlug:"))
+    original.write_text(text.replace(
+        "Slug:", "Note: 2026-11-30 | correction | Fixed a name.\nSlug:"))
     newsroom(content, "translate", "--post", str(original))
     translation = content / "ja" / "registrar-records.md"
     assert header(translation)["Date"] == header(original)["Date"]

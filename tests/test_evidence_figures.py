@@ -84,7 +84,8 @@ def test_figure_labels_follow_the_report_language(fixture_site, tmp_path):
 
 
 def test_kamagra_report_uses_an_honestly_labelled_illustration(site):
-    figure = site.soup("/ja/posts/kamagra-gold-unapproved-drug/").select_one("figure.evidence-illustration")
+    page = site.soup("/ja/posts/kamagra-gold-unapproved-drug/")
+    figure = page.select_one("figure.evidence-illustration")
     assert text_of(figure.select_one(".evidence-type")) == translate("ja", "Illustration")
     assert "イラスト" in figure.select_one("img")["alt"]
     assert site.file_for(figure.select_one("img")["src"])

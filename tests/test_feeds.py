@@ -8,7 +8,8 @@ from tests.content_index import posts
 SITEURL = "https://news.example.org"
 
 
-@pytest.mark.parametrize("lang, path", [("en", "/feeds/all.atom.xml"), ("ja", "/ja/feeds/all.atom.xml")])
+@pytest.mark.parametrize("lang, path", [("en", "/feeds/all.atom.xml"),
+                                        ("ja", "/ja/feeds/all.atom.xml")])
 def test_language_feed_is_complete_and_absolute(published, lang, path):
     raw = published.root.joinpath(path.lstrip("/")).read_bytes()
     feed = parse(raw)

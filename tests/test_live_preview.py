@@ -41,7 +41,8 @@ def test_an_edit_shows_and_a_broken_post_keeps_the_last_good_site(preview):
 def test_addresses_use_the_port_it_serves_on(preview):
     _, port, base = preview
     page = get(f"{base}/posts/operation-pangea-ix/")[1]
-    assert f'<link rel="canonical" href="http://127.0.0.1:{port}/posts/operation-pangea-ix/">' in page
+    canonical = f"http://127.0.0.1:{port}/posts/operation-pangea-ix/"
+    assert f'<link rel="canonical" href="{canonical}">' in page
     assert f"http://127.0.0.1:{port}/sitemap.xml" in get(f"{base}/robots.txt")[1]
     assert f"http://127.0.0.1:{port}/posts/" in get(f"{base}/feeds/all.atom.xml")[1]
 

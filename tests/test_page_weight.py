@@ -20,7 +20,8 @@ def srcset_choice(img, pixels=780):
 def sent(file):
     """Bytes a host sends for ``file``: text compressed, images as they are."""
     data = file.read_bytes()
-    return len(gzip.compress(data, 6)) if file.suffix in (".html", ".css", ".js", ".svg") else len(data)
+    textual = file.suffix in (".html", ".css", ".js", ".svg")
+    return len(gzip.compress(data, 6)) if textual else len(data)
 
 
 def transfer(site, url):

@@ -30,7 +30,8 @@ Summary: 要約。
 本文。
 """
 # The same translation before its translator has added the correction.
-BEHIND = TRANSLATION.replace("Note: 2016-06-10 | correction | 数字は1400件ではなく1万4000件だった。\n", "")
+BEHIND = TRANSLATION.replace(
+    "Note: 2016-06-10 | correction | 数字は1400件ではなく1万4000件だった。\n", "")
 
 
 def test_notes_are_shown_newest_first_with_labels_and_dates(fixture_site):
@@ -60,7 +61,9 @@ def test_each_language_shows_its_own_notes_on_the_article_the_log_and_the_feed(f
         assert feed.entries[0].link.endswith(f"{article}#note-2016-06-10-correction")
         assert text in feed.entries[0].summary
     japanese_feed = parse(site.file_for("/ja/corrections/feed.atom.xml").read_bytes())
-    assert japanese_feed.feed.title == "Rogue Merchant Watch" + translate("ja", "%(site)s: %(title)s").replace("%(site)s", "").replace("%(title)s", translate("ja", "Corrections and updates"))
+    title = translate("ja", "%(site)s: %(title)s") % {
+        "site": "Rogue Merchant Watch", "title": translate("ja", "Corrections and updates")}
+    assert japanese_feed.feed.title == title
 
 
 def test_a_note_not_yet_translated_is_shown_in_the_original_language_and_logged(fixture_site):
@@ -82,7 +85,8 @@ def test_a_note_not_yet_translated_is_shown_in_the_original_language_and_logged(
 
 def test_date_modified_and_feed_follow_the_newest_note(fixture_site):
     site, _ = fixture_site({"en/corrected.md": ORIGINAL})
-    data = json.loads(site.soup("/posts/corrected/").select_one('script[type="application/ld+json"]').string)
+    script = site.soup("/posts/corrected/").select_one('script[type="application/ld+json"]')
+    data = json.loads(script.string)
     assert data["datePublished"].startswith("2016-05-01")
     assert data["dateModified"].startswith("2016-06-10")
     entry = parse(site.file_for("/feeds/all.atom.xml").read_bytes()).entries[0]

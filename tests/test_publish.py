@@ -92,7 +92,8 @@ def test_sitemap_lists_every_page_with_its_translations(published):
              if not f.name == "404.html" and "/page/" not in published.url_of(f)}
     assert {f"{SITEURL}{url}" for url in pages} <= set(locs)
     part1 = tree.xpath(f"//s:url[s:loc='{SITEURL}/ja/posts/bestkenko-part-1/']", namespaces=ns)[0]
-    links = {link.get("hreflang"): link.get("href") for link in part1.xpath("x:link", namespaces=ns)}
+    links = {link.get("hreflang"): link.get("href")
+             for link in part1.xpath("x:link", namespaces=ns)}
     assert links["en"] == f"{SITEURL}/posts/bestkenko-part-1/"
     assert links["ja"] == f"{SITEURL}/ja/posts/bestkenko-part-1/"
     robots = (published.root / "robots.txt").read_text()

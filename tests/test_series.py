@@ -9,7 +9,8 @@ from tests.content_index import post_url, posts
 from tests.site import text_of
 
 SERIES_PARTS = {
-    lang: {int(s.meta["part"]): s for s in posts() if s.lang == lang and s.meta.get("series") == "bestkenko"}
+    lang: {int(s.meta["part"]): s for s in posts()
+           if s.lang == lang and s.meta.get("series") == "bestkenko"}
     for lang in ("en", "ja")
 }
 TOTAL = SERIES["bestkenko"]["parts"]
@@ -44,10 +45,12 @@ def test_every_part_ends_with_the_next_part_or_the_whole_series(site, lang):
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_each_part_says_which_part_it_is(site, lang):
-    template = "Part %(number)s of %(total)s" if lang == "en" else translate("ja", "Part %(number)s of %(total)s")
+    message = "Part %(number)s of %(total)s"
+    template = message if lang == "en" else translate("ja", message)
     for number, source in SERIES_PARTS[lang].items():
         box = site.soup(post_url(source)).select_one(".series-box")
-        assert text_of(box.select_one(".series-position")) == template % {"number": number, "total": TOTAL}
+        position = template % {"number": number, "total": TOTAL}
+        assert text_of(box.select_one(".series-position")) == position
         # The list names each part by its own title, without the series prefix.
         current = box.select('[aria-current="page"]')
         subtitle = source.meta["title"].replace("：", ":").split(":", 1)[1].strip()
@@ -71,7 +74,8 @@ def test_box_lists_every_part_in_order_with_working_links(site, lang):
 def test_japanese_lists_english_parts_as_english(site):
     for url in (post_url(SERIES_PARTS["ja"][1]), "/ja/series/bestkenko/"):
         soup = site.soup(url)
-        for link in soup.select('.series-parts a[href^="/posts/"], .series-list a[href^="/posts/"]'):
+        links = '.series-parts a[href^="/posts/"], .series-list a[href^="/posts/"]'
+        for link in soup.select(links):
             assert link["lang"] == "en" and link["hreflang"] == "en"
             marker = link.find_next_sibling(class_="part-language")
             assert marker and Locale("ja").languages["en"] in text_of(marker)
@@ -92,7 +96,8 @@ def test_previous_and_next_follow_the_part_order(site):
         )
 
 
-@pytest.mark.parametrize("lang, url", [("en", "/series/bestkenko/"), ("ja", "/ja/series/bestkenko/")])
+@pytest.mark.parametrize("lang, url", [("en", "/series/bestkenko/"),
+                                       ("ja", "/ja/series/bestkenko/")])
 def test_series_page_lists_parts_with_dates_and_excerpts(site, lang, url):
     soup = site.soup(url)
     assert soup.html["lang"] == lang

@@ -29,7 +29,8 @@ def test_a_link_out_of_the_site_folder_is_broken_even_if_the_file_exists(tmp_pat
     site = tmp_path / "site"
     site.mkdir()
     (tmp_path / "README.md").write_text("not the site's")
-    (site / "index.html").write_text('<a href="/../README.md">x</a><a href="/a/../../README.md">y</a>')
+    (site / "index.html").write_text(
+        '<a href="/../README.md">x</a><a href="/a/../../README.md">y</a>')
     assert broken_links(site) == [("/", "/../README.md"), ("/", "/a/../../README.md")]
 
 

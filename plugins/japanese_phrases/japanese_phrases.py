@@ -44,7 +44,8 @@ from pelican.contents import Article
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
 # of PLUGINS by tests/plugins/test_plugin_contracts.py.
-PROVIDES = {"article.content": "content_object_init", "jinja.phrases": "generator_init"}
+PROVIDES = {"article.content": "content_object_init", "article.summary": "content_object_init",
+            "jinja.phrases": "generator_init"}
 READS = {}
 
 HEADING = re.compile(r"(<h[2-4][^>]*>)(.*?)(</h[2-4]>)", re.DOTALL)

@@ -35,7 +35,6 @@ written once the build's pages are served, by ``WARM_CACHE.after_build``).
 """
 
 import hashlib
-import json
 import math
 from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
@@ -50,6 +49,7 @@ from site_model.pagefind_service import PagefindService
 from site_model.site import site_of
 
 from .records import category_labels, facts, record_html
+from .stable_bundle import stable
 
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
@@ -117,18 +117,11 @@ def digest(stamp, reports, label):
     return hashed.hexdigest()
 
 
-def sorted_entry(data):
-    # Pagefind lists languages in random order; sorted, the same content gives
-    # the same bytes (reproducible builds).
-    entry = json.loads(data)
-    return json.dumps(entry, sort_keys=True, ensure_ascii=False).encode()
-
-
 def write_bundle(writer, bundle, files, fingerprint):
     """Write a bundle (a folder in the output) through the writer: its files,
     the digest of its records last, and no file of an earlier bundle."""
     files = {path: data for path, data in files.items() if not path.startswith(UNUSED)}
-    files["pagefind-entry.json"] = sorted_entry(files["pagefind-entry.json"])
+    files = stable(files)  # filters, metadata and entry in an order that never varies
     files[RECORDS_DIGEST] = fingerprint.encode()  # last: a bundle cut short is rebuilt
     folder = Path(writer.output_path, bundle)
     if folder.exists():

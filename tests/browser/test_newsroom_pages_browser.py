@@ -170,7 +170,8 @@ def test_other_language_fragments_are_marked(browser, server):
     for url in ("/domains/", "/ja/domains/"):
         page.goto(f"{server}{url}")
         langs = page.evaluate("""() => [...document.querySelectorAll('.domain-index h2 .domain')]
-          .filter((e) => /[^\\x00-\\x7f]/.test(e.textContent)).map((e) => e.closest('[lang]').lang)""")
+          .filter((e) => /[^\\x00-\\x7f]/.test(e.textContent))
+          .map((e) => e.closest('[lang]').lang)""")
         assert langs and set(langs) == {"ja"}, url
     page.close()
 

@@ -1,3 +1,4 @@
+import copy
 import gzip
 import json
 import shutil
@@ -5,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 import site_build
-from search_index.search_index import RECORDS_DIGEST, sorted_entry, write_bundle
+from search_index.search_index import RECORDS_DIGEST, write_bundle
+from search_index.stable_bundle import read, stable, write
 
 from tests.fixture_sites import build_in_process, warm_cache
 from tests.site import ROOT, text_of
@@ -22,11 +24,40 @@ def bare(text):
     return "".join(text.replace(".", "").replace("\u200b", "").split())
 
 
-def test_entry_file_is_rewritten_in_a_stable_order():
-    entry = b'{"version":"1","languages":{"ja":{"hash":"j"},"en":{"hash":"e"}}}'
-    text = sorted_entry(entry).decode()
-    assert text.index('"en"') < text.index('"ja"')
-    assert json.loads(text)["languages"]["ja"]["hash"] == "j"
+def pagefind_bundle(filters, languages=("ja", "en")):
+    """A bundle as Pagefind writes one: each filter's values, and the filters in
+    the metadata file, in the order given (Pagefind's is a hash map's)."""
+    files, entry = {}, {"version": "1.5.2", "languages": {}}
+    for lang in languages:
+        listed = []
+        for name, values in filters:
+            data = write(["" + name, [[value, pages] for value, pages in values]])
+            listed.append([name, f"{lang}_{name[:3]}"])
+            files[f"filter/{lang}_{name[:3]}.pf_filter"] = data
+        meta = write(["1.5.2", [["en_page", 10]], [["a", "z", f"{lang}_idx"]], listed, [],
+                      ["category", "date", "title"]])
+        files[f"pagefind.{lang}_meta.pf_meta"] = meta
+        entry["languages"][lang] = {"hash": f"{lang}_meta", "page_count": 1, "wasm": lang}
+    files["pagefind-entry.json"] = json.dumps(entry).encode()
+    return files
+
+
+def test_a_bundle_holds_the_same_bytes_whatever_order_pagefind_wrote_it_in():
+    category = [("Policy", [6]), ("Payments", [9]), ("Enforcement", [5, 10])]
+    year = [("2016", [0, 1]), ("2017", [2])]
+    orders = [[("category", category), ("year", year)],
+              [("year", year[::-1]), ("category", category[::-1])],
+              [("category", category[1:] + category[:1]), ("year", year)]]
+    bundles = [stable(pagefind_bundle(order)) for order in orders]
+    bundles.append(stable(pagefind_bundle(orders[1], languages=("en", "ja"))))
+    assert all(bundle == bundles[0] for bundle in bundles)
+    entry = json.loads(bundles[0]["pagefind-entry.json"])
+    for language in entry["languages"].values():
+        meta = read(bundles[0][f"pagefind.{language['hash']}.pf_meta"])
+        assert [name for name, _ in meta[3]] == ["category", "year"]
+        for _, hash_ in meta[3]:  # every filter the metadata names is there, sorted
+            values = read(bundles[0][f"filter/{hash_}.pf_filter"])[1]
+            assert [value for value, _ in values] == sorted(value for value, _ in values)
 
 
 def test_a_bundle_is_written_as_given_without_the_unused_interfaces(tmp_path):
@@ -66,7 +97,7 @@ def test_each_language_has_its_own_shards_of_exactly_its_reports(site):
 
 def shown_body(page):
     """The report's text as a reader reads it: the body without its figures."""
-    body = page.select_one(".report-body")
+    body = copy.copy(page.select_one(".report-body"))  # the session's page stays whole
     for figure in body.select("figure"):
         figure.decompose()
     return text_of(body)

@@ -60,10 +60,14 @@ def imports_of(path):
 def imports_in(source):
     names = set()
     for node in ast.walk(ast.parse(source)):
+        # importlib.metadata reads installed versions; importlib itself imports by name.
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
+            names.update(alias.name if alias.name == "importlib.metadata"
+                         else alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            names.add("." if node.level else node.module.split(".")[0])
+            module = node.module or ""
+            names.add("." if node.level else
+                      module if module == "importlib.metadata" else module.split(".")[0])
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "__import__":
             names.add("importlib")
     return names
