@@ -100,8 +100,8 @@ def test_stale_translation_flow_end_to_end(tmp_path):
     assert notice is not None
     assert notice.select_one("a")["href"] == "/posts/registrar-records/"
     assert "2026年11月29日" in text_of(notice)
-    notice = "The %(language)s original was updated on %(date)s, after this translation was made."
-    expected_start = translate("ja", notice).split("%")[0]
+    message = "The %(language)s original was updated on %(date)s, after this translation was made."
+    expected_start = translate("ja", message).split("%")[0]
     assert text_of(notice).startswith(expected_start.strip())
     assert not Site(output).soup("/posts/registrar-records/").select(".notice-stale")
 

@@ -64,7 +64,7 @@ DOMAIN = (rf"(?<![\w.\]-])[\w-]++(?:{SEPARATOR}[\w-]++(?={SEPARATOR}))*+"
           rf"{SEPARATOR}[A-Za-z][A-Za-z0-9-]*+")
 KATAKANA_NAME = r"(?<![ァ-ヺー])[ァ-ヺー]++(?:[・･][ァ-ヺー]++)++[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*+"
 LATIN_NAME = (r"(?<![A-Za-z0-9])[A-Za-z0-9]++(?:-[A-Za-z0-9]++)++"
-              r"|(?<![A-Za-z])[A-Z][a-z]++ (?:[IVXLC]++|[0-9]++)(?!\w)")
+              r"|(?<![A-Za-z])[A-Z][a-z]++[ \u00a0](?:[IVXLC]++|[0-9]++)(?!\w)")
 NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}")
 JAPANESE_NAMES = re.compile(f"{DOMAIN}|{KATAKANA_NAME}|{LATIN_NAME}|{NUMBER.pattern}")
 # Names other than domains, held in titles by word joiners.

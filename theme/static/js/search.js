@@ -83,7 +83,8 @@ const NAME = new RegExp([
   String.raw`(?<![\p{L}\p{N}_.\]-])[\p{L}\p{N}_-]+(?:(?:\[\.\]|\.)[\p{L}\p{N}_-]+)*(?:\[\.\]|\.)[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9])`,
   String.raw`(?<![\p{Script=Katakana}ー])[\p{Script=Katakana}ー]+(?:[・･][\p{Script=Katakana}ー]+)+[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*`,
   String.raw`(?<![A-Za-z0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+`,
-  String.raw`\p{Lu}\p{Ll}+ (?:[IVXLC]+|\d+)(?![\p{L}\p{N}])`,
+  // "Pangea IX", with a space or the no-break space English typography sets.
+  String.raw`\p{Lu}\p{Ll}+[ \u00a0](?:[IVXLC]+|\d+)(?![\p{L}\p{N}])`,
   // A number with its prefix and counter: 1万4000件, 第1回.
   String.raw`第?[0-9０-９](?:[0-9０-９,，.．]|[万億兆千百](?=[0-9０-９]))*[万億兆]?[年月日件回人円分秒時歳位号度倍台社枚本個点%％]`,
 ].join("|"), "gu");
@@ -171,33 +172,35 @@ function excerpt(content, title, regex) {
   return { text: piece, before: start > 0, after: end < text.length && !sentenceEnd };
 }
 
-// Text with the words of the query marked and names held together.
+// Text with the words of the query marked and names held together: a name the
+// query marks ("Pangea" in "Pangea IX") is held whole around its mark.
 function appendText(parent, text, regex) {
   let last = 0;
-  const hold = (piece) => {
-    let index = 0;
-    for (const name of piece.matchAll(NAME)) {
-      if (name.index > index) parent.append(piece.slice(index, name.index));
-      const span = document.createElement("span");
-      span.className = "nobreak";
-      span.textContent = name[0];
-      parent.append(span);
-      index = name.index + name[0].length;
-    }
-    if (index < piece.length) parent.append(piece.slice(index));
-  };
+  for (const name of text.matchAll(NAME)) {
+    appendMarked(parent, text.slice(last, name.index), regex);
+    const span = document.createElement("span");
+    span.className = "nobreak";
+    appendMarked(span, name[0], regex);
+    parent.append(span);
+    last = name.index + name[0].length;
+  }
+  appendMarked(parent, text.slice(last), regex);
+}
+
+function appendMarked(parent, text, regex) {
+  let last = 0;
   if (regex) {
     regex.lastIndex = 0;
     for (const found of text.matchAll(regex)) {
       if (!found[0]) continue;
-      hold(text.slice(last, found.index));
+      if (found.index > last) parent.append(text.slice(last, found.index));
       const mark = document.createElement("mark");
       mark.textContent = found[0];
       parent.append(mark);
       last = found.index + found[0].length;
     }
   }
-  hold(text.slice(last));
+  if (last < text.length) parent.append(text.slice(last));
 }
 
 // ---- Results ----
