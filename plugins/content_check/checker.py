@@ -34,8 +34,10 @@ from .rules import (
     notes,
     series,
     translations,
+    unpublished,
 )
 from .rules import body as body_rules
+from .rules import settings as editor_settings
 
 
 def check_document(check, doc):
@@ -74,6 +76,8 @@ def check_collection(check, docs):
     dates.check_site_now(check)
     for doc in docs:
         dates.check_modified_not_after_now(check, doc)
+    unpublished.check_links_to_unpublished(check, docs)
+    unpublished.check_translations_wait(check, docs)
 
 
 class Checker:
@@ -132,6 +136,8 @@ class Checker:
     def run(self):
         """All problems, sorted."""
         check, problems = self.context, self.context.problems
+        if not editor_settings.check_settings(check):
+            return sorted(set(problems))  # the other rules read these settings
         self.check_catalogs()
         docs = list(self.documents())
         check.reported_domains = domains.reported_domains(docs)

@@ -23,7 +23,7 @@ be shown is named with its line. Settings read: ``PATH``, ``DRAFT_SAVE_AS``,
 import io
 import re
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
@@ -36,11 +36,14 @@ from site_model.domains import defang
 from site_model.figures import (
     IMAGE_PROBLEMS,
     TYPES,
+    WIDTHS,
     ImageProblem,
+    image_file,
     open_image,
     orientation,
     problem_values,
     read_pixels,
+    upright_size,
     variant_name,
 )
 from site_model.output import keep, write_bytes
@@ -121,8 +124,24 @@ class FigureSizesGenerator(Generator):
             html = getattr(content, "_content", None) or ""
             if "evidence-type" in html and is_written(content, self.settings):
                 for image, srcset in images.findall(html):
-                    self.wanted.update((image, int(w)) for w in re.findall(r" (\d+)w", srcset))
+                    widths = self.widths_for(image, re.findall(r" (\d+)w", srcset))
+                    self.wanted.update((image, width) for width in widths)
                     self.shown_in.setdefault(image, content)
+
+    def widths_for(self, image, asked):
+        """The widths of ``image`` to make, of those ``asked``: only an image in
+        the static folders inside the content folder, only the sizes the figure
+        syntax makes (WIDTHS below the image's own, and its own). Raw HTML that
+        mimics a figure asks for nothing else."""
+        if PurePosixPath(image).parts[:1] not in [(p,) for p in self.settings["STATIC_PATHS"]]:
+            return set()
+        try:
+            with open_image(image_file(self.settings["PATH"], image)) as picture:
+                own = upright_size(picture)[0]
+        except ImageProblem:
+            return set()  # the figure check names it by line
+        allowed = {w for w in WIDTHS if w < own} | {own}
+        return {int(width) for width in asked if int(width) in allowed}
 
     def generate_output(self, writer):
         content_path = Path(self.settings["PATH"])

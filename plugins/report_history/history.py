@@ -65,6 +65,8 @@ def difference(before, after, date, hidden):
         if old == new:
             continue
         if old in hidden or new in hidden:
+            # A later edit of a withheld passage is withheld, and so are edits of it.
+            hidden.update(text for text in (old, new) if text)
             left_out = True
         elif field == "body":
             shown["body"].append(marked(old, new))
@@ -85,6 +87,8 @@ def history_of(timeline, is_withheld, timezone):
     for version, reading in timeline[start:]:
         if reading is None or reading.draft:
             continue  # taken offline for a while: nothing to compare
+        if reading.date.timestamp() > version.time:
+            continue  # dated after its commit: held back, readers never saw it then
         date = datetime.fromtimestamp(version.time, timezone)
         if is_withheld(version.commit):
             changes.append(Change(date=date, withheld=True))

@@ -25,9 +25,10 @@ from pelican import signals
 from pelican.generators import Generator
 from site_model.languages import links_for
 from site_model.listings import Listing
+from site_model.problems import ContentProblems, Problem
 from site_model.site import site_of
 
-from .git_history import repository_of, versions_of
+from .git_history import repository_of, run_git, versions_of
 from .history import history_of
 from .reading import Converter, defang_reported, read_version
 
@@ -75,12 +76,29 @@ class HistoryMemo:
         return self.slot.setdefault("readings", {})
 
 
-def withheld_test(settings, shown):
-    """is_withheld(commit) for the report shown as ``shown`` (content/en/x.md)."""
+def withheld_test(settings, shown, folder, timeline, unmatched):
+    """is_withheld(commit) for the report shown as ``shown`` (content/en/x.md).
+
+    History is read along the first parent of each merge, so a change made on
+    a branch and merged reaches it as the merge: a withheld commit withholds the
+    first version of the report that contains it (``git merge-base --is-ancestor``).
+    """
     prefixes = [str(commit).strip().lower() for path, commit in
                 settings.get("REPORT_HISTORY_WITHHELD", DEFAULTS["REPORT_HISTORY_WITHHELD"])
                 if str(path).strip() == shown and len(str(commit).strip()) >= 7]
-    return lambda commit: any(commit.startswith(prefix) for prefix in prefixes)
+    withheld = set()
+    for prefix in prefixes:
+        direct = [v.commit for v, _ in timeline if v.commit.startswith(prefix)]
+        if direct:
+            withheld.update(direct)
+            continue
+        for version, _ in timeline:  # oldest first
+            if run_git(folder, "merge-base", "--is-ancestor", prefix, version.commit) is not None:
+                withheld.add(version.commit)
+                break
+        else:
+            unmatched.append(prefix)
+    return lambda commit: commit in withheld
 
 
 def report_histories(site, settings):
@@ -103,7 +121,7 @@ def report_histories(site, settings):
     converter, readings = Converter(settings), memo.readings()
     timezone = ZoneInfo(settings["TIMEZONE"])
     reported = frozenset(domain for post in site.articles for domain in site.facts(post).domains)
-    found = []
+    found, unmatched = [], []
     for path, report in sorted(reports.items()):
         timeline = []
         for version in versions.get(path, []):
@@ -111,9 +129,17 @@ def report_histories(site, settings):
                 readings[version.blob] = read_version(version.text, converter, timezone.key)
             timeline.append((version, defang_reported(readings.get(version.blob), reported)))
         shown = os.path.relpath(path, os.path.dirname(content)).replace(os.sep, "/")
-        history = history_of(timeline, withheld_test(settings, shown), timezone)
+        is_withheld = withheld_test(settings, shown, content, timeline, unmatched)
+        history = history_of(timeline, is_withheld, timezone)
         if history is not None:
             found.append((report, history))
+    if unmatched:
+        # A change the editors mean to withhold that the history does not hold
+        # (a mistyped id, a rebased branch) must not pass in silence.
+        raise ContentProblems([Problem("pelicanconf.py", 0, "REPORT_HISTORY_WITHHELD",
+                                       f"'{prefix}' is no commit of that report's history "
+                                       "(give the id `git log -- FILE` shows for the change)")
+                               for prefix in unmatched])
     return found
 
 

@@ -13,6 +13,7 @@ would refuse has no host.
 URL data.
 """
 
+import re
 from urllib.parse import parse_qsl, unquote
 
 import ada_url
@@ -83,20 +84,25 @@ def hosts_of(value, bases=PAGE_BASES):
     return found
 
 
+MAIL_HOST = re.compile(r"@([^@\s,;<>()\"'\[\]]+)")
+
+
 def mailto_domains(value, base=None):
     """The domains of the addresses a ``mailto:`` URL writes to (its path and
     its to/cc/bcc fields), lower case punycode; [] for any other URL."""
     url = parse(value, base or PAGE_BASES[0])
     if url is None or url.protocol != "mailto:":
         return []
-    addresses = unquote(url.pathname).split(",")
+    texts = [unquote(url.pathname)]
     for name, field in parse_qsl(url.search.lstrip("?"), keep_blank_values=True):
         if name.lower() in MAIL_HEADERS:
-            addresses.extend(field.split(","))
+            texts.append(field)
+    # Mail programs split addresses at "," or ";" (Outlook), around spaces and
+    # brackets: the host after every "@" counts, whatever separates them.
     domains = []
-    for address in addresses:
-        if "@" in address:
-            host = host_of("http://" + address.rsplit("@", 1)[1].strip().strip("<>") + "/")
+    for text in texts:
+        for found in MAIL_HOST.finditer(text):
+            host = host_of(f"http://{found[1]}/")
             if host and host not in domains:
                 domains.append(host)
     return domains
