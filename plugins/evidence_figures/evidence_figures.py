@@ -192,7 +192,9 @@ def smaller_copy(source, width):
         height = round(upright.height * width / upright.width)
         resized = upright.convert("RGB").resize((width, height), Image.LANCZOS)
     out = io.BytesIO()
-    resized.save(out, "WEBP", quality=85, method=6, exif=b"", xmp=b"", icc_profile=profile)
+    # Quality 80: a screenshot's text stays sharp, and a report with its first
+    # figure stays within a phone's 30 KB (tests/test_page_weight.py).
+    resized.save(out, "WEBP", quality=80, method=6, exif=b"", xmp=b"", icc_profile=profile)
     return out.getvalue()
 
 
