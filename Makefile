@@ -108,8 +108,10 @@ system-packages:
 		fi; \
 	fi
 
+# Two workers, one per core: each builds the shared sites once, then takes
+# tests as it frees up (the browser tests wait on Chromium, the rest on Pelican).
 test: $(STAMP) catalogs system-packages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 clean:
 	rm -rf output output.next output.previous .preview test-artifacts cache

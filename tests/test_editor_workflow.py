@@ -1,8 +1,12 @@
 """Editors start posts and translations with one command, and see stale translations."""
 
+import contextlib
+import importlib
+import io
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -157,13 +161,36 @@ def written(root):
 
 
 def command(content, *args, **env):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "newsroom.py"), *args],
-        capture_output=True, text=True, cwd=content.parent,
-        env={**os.environ, "NEWSROOM_CONTENT": str(content), "SITE_NOW": NOW,
-             **{f"RAW_{key}": value for key, value in env.items()}},
-    )
-    return result
+    """Run an editor's command as `make` does (text in RAW_... variables), in
+    this process: the dozens of hostile cases below would otherwise each start
+    Python and Pelican again. The commands read their environment on import."""
+    variables = {"NEWSROOM_CONTENT": str(content), "SITE_NOW": NOW,
+                 **{f"RAW_{key}": value for key, value in env.items()}}
+    saved = {name: os.environ.get(name) for name in (*variables, *RAW_NAMES)}
+    out, err, here = io.StringIO(), io.StringIO(), os.getcwd()
+    try:
+        for name in RAW_NAMES:
+            os.environ.pop(name, None)
+        os.environ.update(variables)
+        os.chdir(content.parent)
+        module = importlib.reload(importlib.import_module("newsroom"))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                module.main(list(args))
+                code = 0
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        os.chdir(here)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
+
+
+RAW_NAMES = [f"RAW_{name}" for name in ("TITLE", "POST", "SLUG", "CATEGORY", "LANGUAGE", "TO")]
 
 
 # "{outside}" stands for an absolute path outside content/, in the test's own folder.
