@@ -1,3 +1,6 @@
+import fcntl
+import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,23 +16,39 @@ from tests.site import Site, build, copy_project
 PUBLISH_URL = "https://news.example.org"
 
 
+def built_once(tmp_path_factory, name, make):
+    """A site every test worker of this run shares, built by the first that
+    asks (``make(folder)``) while the others wait: the tests only read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    output = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / f"shared-{name}.done").exists():
+            shutil.rmtree(output, ignore_errors=True)
+            make(output)
+            (root / f"shared-{name}.done").touch()
+    return output
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The development build of content/, made once per test session.
+    """The development build of content/, made once per test run.
 
     Its search index comes in shards of three reports, so the search tests
     cover merging shards, which only sites of hundreds of reports need.
     """
-    output = tmp_path_factory.mktemp("site")
-    build(output, extra={"SEARCH_SHARD_SIZE": 3})
+    output = built_once(tmp_path_factory, "site",
+                        lambda folder: build(folder, extra={"SEARCH_SHARD_SIZE": 3}))
     return Site(output)
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
-    """The production build (publishconf.py) of content/."""
-    output = tmp_path_factory.mktemp("published")
-    build(output, settings="publishconf.py", env={"SITEURL": PUBLISH_URL})
+    """The production build (publishconf.py) of content/, made once per test run."""
+    output = built_once(tmp_path_factory, "published", lambda folder: build(
+        folder, settings="publishconf.py", env={"SITEURL": PUBLISH_URL}))
     return Site(output, siteurl=PUBLISH_URL)
 
 
