@@ -39,6 +39,20 @@ BLOCKS = st.sampled_from([
     "[link]({filename}/en/nowhere.md)", "![alt]({static}/images/pixel.png)", "\x0b\x1b\u202e",
     "<div markdown=\"1\">**x**</div>", "<svg onload=x>", "<a href=\"\tjavascript:x\">x</a>",
 ])
+# Files editors may add: names with spaces, "%", a line break, a leading dash or
+# non-ASCII letters, and images that are broken or not what their name says.
+ODD_NAMES = st.sampled_from(["a b.md", "100%.md", "line\nbreak.md", "-dash.md", "日本語.md",
+                             "tab\tname.md", "quote\".md", "x.MD", "bidi\u202egpj.md"])
+IMAGES = st.sampled_from([
+    ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20),
+    ("truncated.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF"),
+    ("png-named.jpg", (VALID / "images" / "pixel.png").read_bytes()
+     if (VALID / "images" / "pixel.png").exists() else b"\x89PNG"),
+    ("text.webp", b"RIFF\x00\x00\x00\x00WEBPnot really"),
+    ("-lead dash.png", b"GIF89a"),
+])
+NESTED = st.integers(min_value=1, max_value=60).map(
+    lambda depth: "\n".join("  " * level + "- item" for level in range(depth)))
 POSTS = st.lists(
     st.tuples(st.sampled_from(["en", "ja", "pages"]),
               st.lists(st.tuples(st.sampled_from(FIELDS), VALUES), max_size=9),
@@ -60,9 +74,10 @@ BENIGN = st.sampled_from([
 @settings(max_examples=40, deadline=None, database=None, phases=[Phase.generate, Phase.shrink],
           suppress_health_check=[HealthCheck.too_slow])
 @given(posts=POSTS, valid_header=st.booleans(), benign=st.lists(BENIGN, max_size=8),
-       with_check=st.booleans(), hostile=st.booleans())
+       with_check=st.booleans(), hostile=st.booleans(), names=st.lists(ODD_NAMES, max_size=2),
+       images=st.lists(IMAGES, max_size=2), nested=st.none() | NESTED)
 def test_a_build_ends_in_a_site_or_in_named_problems(posts, valid_header, benign, with_check,
-                                                     hostile):
+                                                     hostile, names, images, nested):
     scratch = Path(tempfile.mkdtemp())
     try:
         content = scratch / "content"
@@ -77,8 +92,14 @@ def test_a_build_ends_in_a_site_or_in_named_problems(posts, valid_header, benign
                     header += ["Date: 2016-10-05 09:00", "Category: policy",
                                "Note: 2016-10-06 | update | See [[rogue.example]]."]
                 blocks = benign + (blocks[:1] if hostile else [])
+            if nested and index == 0:
+                blocks = [*blocks, nested]
             text = "\n".join(header) + "\n\n" + "\n\n".join(blocks) + "\n"
             (content / folder / f"post-{index}.md").write_text(text, encoding="utf-8")
+            for name in names if index == 0 else ():
+                (content / folder / name).write_text(text, encoding="utf-8")
+        for name, data in images:
+            (content / "images" / name).write_bytes(data)
         output = scratch / "output"
         # Without the content check, Pelican and the output gate meet everything.
         plugins = WITHOUT_SEARCH if with_check else [

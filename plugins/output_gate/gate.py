@@ -10,7 +10,6 @@ from pathlib import Path
 from jinja2 import Template
 from pelican.contents import Article, Page
 from site_model.catalogs import N_, translations_for
-from site_model.domains import mentions_in
 from site_model.header import read_header
 from site_model.html_policy import (
     Sanitiser,
@@ -19,6 +18,7 @@ from site_model.html_policy import (
     page_violations,
 )
 from site_model.problems import ContentProblems, Problem
+from site_model.site import site_of
 from site_model.urls import is_written
 
 GATE = "_output_gate"
@@ -49,19 +49,13 @@ class Gate:
         found = self.context.get("generated_content", {}).values()
         return [c for c in found if isinstance(c, Article | Page)]
 
-    def named_domains(self, content):
-        """The domains ``content``'s source file names, in any field: the list
-        the content check reads (``mentions_in`` of the whole file)."""
-        try:
-            text = Path(content.source_path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError, TypeError):
-            return ()
-        return mentions_in(text)
-
     def check_content(self):
         contents = self.contents()
-        self.reported = frozenset(
-            domain for content in contents for domain in self.named_domains(content))
+        # The build's one list of named domains: the Site's, read from every
+        # field of every source, as the content check reads it.
+        site = site_of(self.context)
+        self.reported = frozenset(domain for post in (*site.articles, *site.pages)
+                                  for domain in site.facts(post).domains)
         own_root = self.settings["SITEURL"] or None  # figures' images are absolute there
         sanitiser = Sanitiser(self.reported, own_root)
         problems = []

@@ -25,38 +25,62 @@ def settings_of(settings):
     return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
 
 
-def closeness(report, other, domains):
-    """How close ``other`` is to ``report``: smaller is closer."""
-    series = report.metadata.get("series")
-    if series and other.metadata.get("series") == series:
-        return 0
-    if domains[id(report)] & domains[id(other)]:
-        return 1
-    if getattr(report, "category", None) and other.category == report.category:
-        return 2
-    return 3  # else the newest, so that no report ends in a dead end
-
-
 def part_number(article):
     part = str(article.metadata.get("part", ""))
     return int(part) if part.isascii() and part.isdigit() else 0
 
 
-def related_to(report, candidates, domains, count):
-    ranked = []
-    for position, other in enumerate(candidates):  # candidates are newest first
-        if other is report:
-            continue
-        rank = closeness(report, other, domains)
-        # Within its series, a part offers the first part other than the next one,
-        # which the series box below the text already offers.
-        if rank == 0 and part_number(other) == part_number(report) + 1:
-            order = len(candidates) + 1
-        else:
-            order = part_number(other) if rank == 0 else position
-        ranked.append((rank, order, other))
+class Candidates:
+    """One language's published reports (newest first), indexed by series,
+    domain and category, so each report's related ones are found in time that
+    does not grow with the whole site (a thousand reports, a thousand lists)."""
+
+    def __init__(self, reports, domains):
+        self.reports, self.domains = reports, domains
+        self.position = {id(r): at for at, r in enumerate(reports)}
+        self.series, self.by_domain, self.category = {}, {}, {}
+        for report in reports:
+            if report.metadata.get("series"):
+                self.series.setdefault(report.metadata["series"], []).append(report)
+            for domain in domains[id(report)]:
+                self.by_domain.setdefault(domain, []).append(report)
+            self.category.setdefault(category_of(report), []).append(report)
+
+    def in_order(self, report):
+        """The other reports from closest to farthest: its series' parts (the
+        next part, which the series box already offers, last), those that share
+        a domain, those of its category, then every other, newest first."""
+        seen = {id(report)}
+        series = report.metadata.get("series")
+        if series:
+            parts = [p for p in self.series.get(series, ()) if p is not report]
+            after = part_number(report) + 1
+            parts.sort(key=lambda p: (len(self.reports) + 1 if part_number(p) == after
+                                      else part_number(p), self.position[id(p)]))
+            yield from self._unseen(parts, seen)
+        sharing = {id(o): o for d in self.domains[id(report)] for o in self.by_domain.get(d, ())}
+        yield from self._unseen(sorted(sharing.values(), key=lambda o: self.position[id(o)]),
+                                seen)
+        if category_of(report) is not None:
+            yield from self._unseen(self.category.get(category_of(report), ()), seen)
+        yield from self._unseen(self.reports, seen)
+
+    @staticmethod
+    def _unseen(reports, seen):
+        for report in reports:
+            if id(report) not in seen:
+                seen.add(id(report))
+                yield report
+
+
+def category_of(report):
+    category = getattr(report, "category", None)
+    return getattr(category, "slug", None) if category else None
+
+
+def related_to(report, candidates, count):
     chosen, series_seen = [], set()
-    for _, _, other in sorted(ranked, key=lambda r: r[:2]):
+    for other in candidates.in_order(report):
         # A series is offered once (its newest part): its page and the series
         # box lead to the others, and three parts of one series crowd out the rest.
         series = other.metadata.get("series")
@@ -65,7 +89,9 @@ def related_to(report, candidates, domains, count):
                 continue
             series_seen.add(series)
         chosen.append(other)
-    return tuple(chosen[:count])
+        if len(chosen) == count:
+            break
+    return tuple(chosen)
 
 
 def add_related(generators):
@@ -73,9 +99,9 @@ def add_related(generators):
     site = site_of(generators[0].context)
     count = settings_of(generators[0].settings)["RELATED_REPORTS_COUNT"]
     domains = {id(a): set(site.facts(a).domains) for a in site.articles}
+    candidates = {lang: Candidates(site.published_in(lang), domains) for lang in site.languages}
     for article in site.articles:
-        candidates = site.published_in(article.lang)
-        article.related = related_to(article, candidates, domains, count)
+        article.related = related_to(article, candidates[article.lang], count)
 
 
 def register():

@@ -1,9 +1,9 @@
 """The one Site of a build: what every plugin reads, computed once, never changed.
 
 Pelican's readers produce posts and pages; the first plugin that asks for the
-Site after they are all read (``site_of(context)``, at
-``all_generators_finalized`` or later) makes it, and every later call in the
-same build gets the same object. Nothing in it is written by a plugin: it is
+Site after they are all read (``site_of(context)``, from
+``page_generator_finalized`` on: the output gate asks first) makes it, and
+every later call in the same build gets the same object. Nothing in it is written by a plugin: it is
 computed from what the readers produced and from the settings, so no plugin
 depends on another having run first, and a post kept between preview builds
 gets the same facts as a fresh build gives it.
@@ -24,9 +24,9 @@ A plugin reads the Site and returns values for its pages or sets its own
 attributes, recomputed every build; it never reads what another plugin wrote.
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
@@ -43,7 +43,6 @@ from .urls import site_paths, site_root
 
 # Build machinery, like every "_" key: never shown, never part of a page's fingerprint.
 CONTEXT_KEY = "_site"
-TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -238,13 +237,12 @@ def body_text(html):
 
 
 def named_domains(post):
-    """The domains a post names with ``[[…]]`` in its title, summary, notes and
-    body (the body as converted HTML carries them as ``data-domain``)."""
-    texts = [post.metadata.get("title", "") or "", *note_lines(post)]
-    found = []
-    for text in texts:
-        found += mentions_in(str(text))
-    html = (getattr(post, "_content", "") or "") + str(post.metadata.get("summary") or "")
-    found += re.findall(r'data-domain="([^"]+)"', html)
-    return tuple(dict.fromkeys(found))
-
+    """The domains a post names with ``[[…]]``, anywhere in its source file
+    (title, summary, notes, figure captions and sources, body): the list the
+    content check reads (``mentions_in`` of the whole file), so the check, the
+    gate, the Domains page and the open data agree on it."""
+    try:
+        text = Path(post.source_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, TypeError):
+        return ()
+    return tuple(dict.fromkeys(mentions_in(text)))

@@ -24,18 +24,29 @@ def check_links_to_unpublished(check, docs):
     for doc in docs:
         if is_unpublished(check, doc):
             continue  # a draft may link another draft: neither is online
+        for number, target in filename_links(doc):
+            linked = linked_doc(check, doc, target, by_path)
+            if linked is not None and is_unpublished(check, linked):
+                check.report(doc, number, "link", N_(
+                    "'%(src)s' is a draft or is scheduled for later, and this link "
+                    "would publish its address now (remove the link until %(other)s "
+                    "is published)"), src=target, other=linked.shown)
+
+
+def filename_links(doc):
+    """[(line, target)] of the ``{filename}`` links in a post's body and summary,
+    found once per reading of the file (a preview keeps unchanged documents)."""
+    found = doc.__dict__.get("_filename_links")
+    if found is None:
         texts = [(doc.header.body, doc.header.body_line)]
         summary = doc.header.first("summary")
         if summary:
             texts.append(("\n".join(summary.values), summary.line))
-        for text, first_line in texts:
-            for number, _kind, _alt, target in body.images_and_links(text, first_line):
-                linked = linked_doc(check, doc, target, by_path)
-                if linked is not None and is_unpublished(check, linked):
-                    check.report(doc, number, "link", N_(
-                        "'%(src)s' is a draft or is scheduled for later, and this link "
-                        "would publish its address now (remove the link until %(other)s "
-                        "is published)"), src=target, other=linked.shown)
+        found = doc.__dict__["_filename_links"] = [
+            (number, target) for text, first_line in texts
+            for number, _kind, _alt, target in body.images_and_links(text, first_line)
+            if target.startswith("{filename}")]
+    return found
 
 
 def linked_doc(check, doc, target, by_path):
