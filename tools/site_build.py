@@ -128,6 +128,9 @@ class WarmCache:
     search_files: dict = field(default_factory=dict)  # bundle folder -> (version, files)
     output_checked: str = ""  # the output folder the gate has walked once
     gate_passed: set = field(default_factory=set)  # digests of HTML the gate has passed
+    # What a build derives from a post's HTML alone, by a digest of that HTML:
+    # (what, digest, settings it depends on) -> value; a changed post, a new digest.
+    by_content: dict = field(default_factory=dict)
     writer: object = None  # the incremental writer of the build running now
     last_build: dict = field(default_factory=dict)  # pages rendered and written, last build
     after_build: list = field(default_factory=list)  # work left for after the build

@@ -12,7 +12,7 @@ import math
 import re
 
 from pelican import signals
-from site_model.site import site_of
+from site_model.site import content_digest, derived, site_of
 
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
@@ -33,10 +33,18 @@ def reading_minutes(text, characters_per_minute=500, words_per_minute=230):
 def time_articles(generators):
     """Set ``reading_minutes`` on every article, every build, from the Site's text."""
     site = site_of(generators[0].context)
+    memo = derived(generators[0].settings)
     for article in site.articles:
         characters = article.settings.get("READING_CHARACTERS_PER_MINUTE", 500)
         words = article.settings.get("READING_WORDS_PER_MINUTE", 230)
-        article.reading_minutes = reading_minutes(site.facts(article).text, characters, words)
+        text = site.facts(article).text
+        if memo is None:
+            article.reading_minutes = reading_minutes(text, characters, words)
+            continue
+        key = ("reading_minutes", content_digest(text), characters, words)
+        if key not in memo:
+            memo[key] = reading_minutes(text, characters, words)
+        article.reading_minutes = memo[key]
 
 
 def register():

@@ -24,6 +24,7 @@ A plugin reads the Site and returns values for its pages or sets its own
 attributes, recomputed every build; it never reads what another plugin wrote.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -119,8 +120,19 @@ def write_pelican_attributes(site):
             post.modified = modified
 
 
+def content_digest(text):
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def derived(settings):
+    """The warm cache's table of values derived from content alone, or None."""
+    warm = settings.get("WARM_CACHE")
+    return warm.by_content if warm is not None else None
+
+
 def make_site(context):
     settings = context  # Pelican's context starts as a copy of the settings
+    memo = derived(settings)
     articles = tuple(every_article_in(context))
     pages = tuple(every_page_in(context))
     published = with_translations(context.get("articles", []))
@@ -140,7 +152,7 @@ def make_site(context):
             untranslated_notes=untranslated,
             modified=modified_of(post, (*notes[id(post)], *untranslated), timezone),
             domains=named_domains(post),
-            **body_text(getattr(post, "_content", "") or ""),
+            **body_text(getattr(post, "_content", "") or "", memo),
         )
     return Site(
         languages=tuple(settings["SITE_LANGUAGES"]),
@@ -226,11 +238,17 @@ def modified_of(post, notes, timezone):
     return max(dates) if dates else None
 
 
-def body_text(html):
+def body_text(html, memo=None):
     """The text of a body, and of its paragraphs: read once per post and build,
-    for every plugin that counts or quotes it."""
+    for every plugin that counts or quotes it (a long-lived preview keeps them
+    by a digest of the HTML, in ``memo``)."""
     if not html.strip():
         return {"text": "", "paragraphs": ""}
+    if memo is not None:
+        key = ("text", content_digest(html))
+        if key not in memo:
+            memo[key] = body_text(html)
+        return memo[key]
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
     paragraphs = " ".join(" ".join(p.text_content().split()) for p in tree.iter("p"))
     return {"text": tree.text_content(), "paragraphs": paragraphs}

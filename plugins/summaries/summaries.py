@@ -19,7 +19,7 @@ from html import escape
 
 from pelican import signals
 from pelican.contents import Article
-from site_model.site import site_of
+from site_model.site import content_digest, derived, site_of
 
 # What this plugin adds (for templates, Pelican and readers), and what it reads
 # that another plugin adds, each at the stage where it happens: held to the order
@@ -82,13 +82,21 @@ def note_given_summary(content):
 
 def summarise(generators):
     site = site_of(generators[0].context)
+    memo = derived(generators[0].settings)
     for article in site.articles:
         if getattr(article, "summary_given", True):
             continue
         settings = article.settings
         budget = settings.get("SUMMARY_CHARACTERS", 110) if article.lang == "ja" else (
             settings.get("SUMMARY_WORDS", 40))
-        text = excerpt(site.facts(article).paragraphs, article.lang, budget)
+        paragraphs = site.facts(article).paragraphs
+        if memo is None:
+            text = excerpt(paragraphs, article.lang, budget)
+        else:
+            key = ("summary", content_digest(paragraphs), article.lang, budget)
+            if key not in memo:
+                memo[key] = excerpt(paragraphs, article.lang, budget)
+            text = memo[key]
         article._summary = article.metadata["summary"] = f"<p>{escape(text)}</p>" if text else ""
 
 

@@ -224,3 +224,23 @@ def test_a_change_made_on_a_branch_is_dated_when_it_was_merged(tmp_path):
     changes = build(tmp_path, repo).soup("/posts/fined/history/").select(".history-change")
     assert [c.select_one("time")["datetime"][:10] for c in changes] == ["2016-10-10"]
     assert [text_of(i) for i in changes[0].select("ins")] == ["Edited."]
+
+
+def test_two_clones_in_different_folders_build_the_same_history(tmp_path):
+    repo = Repository(tmp_path / "repo")
+    repo.commit("2016-10-06T00:00:00+00:00", {"en/fined.md": report()})
+    repo.commit("2016-10-08T00:00:00+00:00", {"en/fined.md": report("The fine was paid.")})
+    outputs = []
+    for name in ("first", "elsewhere/second"):
+        clone = tmp_path / name
+        clone.parent.mkdir(parents=True, exist_ok=True)
+        repo.git("clone", "-q", str(repo.root), str(clone))
+        site, result = build_in_process(tmp_path / f"out-{name.replace('/', '-')}",
+                                        clone / "content")
+        assert result.ok, result.problems
+        outputs.append(site.root)
+    first, second = outputs
+    assert (first / "posts" / "fined" / "history" / "index.html").exists()
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
