@@ -13,6 +13,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from serve import is_own_origin, origins
 
 from tests.conftest import free_port, get, wait_for
@@ -200,3 +202,33 @@ def test_a_reader_who_leaves_mid_answer_is_no_error(watched):
     assert get(f"http://127.0.0.1:{port}/")[0] == 200
     # A traceback, were one written, comes within moments of the reset.
     assert not wait_for(lambda: stderr.read_text().strip(), 3), stderr.read_text()
+
+
+# Whatever a client sends, the preview answers with a status line and keeps serving.
+REQUEST_PATHS = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n "),
+            max_size=40).map(lambda text: "/" + text),
+    st.sampled_from(["/", "/../etc/passwd", "/%2e%2e/", "/__preview__/events?lang=zz",
+                     "/__preview__/x", "//evil.example/", "/posts/%00/", "*", "http://x/"]))
+HOSTS = st.sampled_from(["127.0.0.1:{port}", "localhost:{port}", "attacker.example:{port}",
+                         "127.0.0.1:1", "", "[::1]:{port}", "127.0.0.1:{port}\r\nHost: x"])
+
+
+@settings(max_examples=40, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(method=st.sampled_from(["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "BREW"]),
+       path=REQUEST_PATHS, host=HOSTS)
+def test_any_request_to_the_preview_gets_an_answer_and_the_preview_stays_up(
+        preview, method, path, host):
+    _, port, base = preview
+    request = f"{method} {path} HTTP/1.1\r\nHost: {host.format(port=port)}\r\n" \
+              "Connection: close\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall(request.encode("utf-8", "surrogateescape"))
+        status = connection.recv(64).split(b"\r\n", 1)[0]
+    assert status.startswith(b"HTTP/1.") and status[9:12].isdigit(), status
+    assert int(status[9:12]) < 500 or int(status[9:12]) == 501, status
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                           "Connection: close\r\n\r\n".encode())
+        assert b" 200 " in connection.recv(64).split(b"\r\n", 1)[0]
