@@ -82,7 +82,7 @@ BENIGN = st.sampled_from([
 ])
 
 
-@settings(max_examples=30, deadline=None, database=None, phases=[Phase.generate, Phase.shrink],
+@settings(max_examples=25, deadline=None, database=None, phases=[Phase.generate, Phase.shrink],
           suppress_health_check=[HealthCheck.too_slow])
 @given(posts=POSTS, valid_header=st.booleans(), benign=st.lists(BENIGN, max_size=8),
        with_check=st.booleans(), hostile=st.booleans(), names=st.lists(ODD_NAMES, max_size=2),

@@ -31,7 +31,7 @@ def settings_for(root):
     return site_build.settings_for(content=root)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(files=st.lists(st.tuples(st.sampled_from(["en", "ja", "pages"]), HEADER, BODY),
                       min_size=1, max_size=3))
 def test_check_never_crashes_and_only_reports_named_problems(files):
