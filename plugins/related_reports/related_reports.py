@@ -12,7 +12,10 @@ Adds ``article.related``: a tuple of up to ``RELATED_REPORTS_COUNT`` articles.
 Settings read: ``RELATED_REPORTS_COUNT`` (default 3), ``SITE_LANGUAGES``.
 """
 
+from itertools import islice
+
 from pelican import signals
+from site_model.series import first_of_each_series
 from site_model.site import site_of
 
 PROVIDES = {"article.related": "all_generators_finalized"}
@@ -79,19 +82,9 @@ def category_of(report):
 
 
 def related_to(report, candidates, count):
-    chosen, series_seen = [], set()
-    for other in candidates.in_order(report):
-        # A series is offered once (its newest part): its page and the series
-        # box lead to the others, and three parts of one series crowd out the rest.
-        series = other.metadata.get("series")
-        if series:
-            if series in series_seen:
-                continue
-            series_seen.add(series)
-        chosen.append(other)
-        if len(chosen) == count:
-            break
-    return tuple(chosen)
+    # A series is offered once (its newest part): its page and the series box
+    # lead to the others, and three parts of one series crowd out the rest.
+    return tuple(islice(first_of_each_series(candidates.in_order(report)), count))
 
 
 def add_related(generators):

@@ -133,8 +133,8 @@ def derived(settings):
 def make_site(context):
     settings = context  # Pelican's context starts as a copy of the settings
     memo = derived(settings)
-    articles = tuple(every_article_in(context))
-    pages = tuple(every_page_in(context))
+    articles = tuple(contents_in(context, Article))
+    pages = tuple(contents_in(context, Page))
     published = with_translations(context.get("articles", []))
     published_pages = with_translations(context.get("pages", []))
     timezone = ZoneInfo(settings["TIMEZONE"])
@@ -171,22 +171,12 @@ def make_site(context):
     )
 
 
-def every_article_in(context):
-    """Every article read, in every status and language (Pelican's context keeps
-    originals; translations hang from them; ``generated_content`` has all)."""
-    seen = {}
-    for content in context.get("generated_content", {}).values():
-        if isinstance(content, Article):
-            seen[id(content)] = content
-    return sorted(seen.values(), key=lambda a: a.source_path)
-
-
-def every_page_in(context):
-    seen = {}
-    for content in context.get("generated_content", {}).values():
-        if isinstance(content, Page):
-            seen[id(content)] = content
-    return sorted(seen.values(), key=lambda p: p.source_path)
+def contents_in(context, kind):
+    """Every ``kind`` (Article or Page) read, in every status and language:
+    Pelican's context keeps originals; ``generated_content`` has them all."""
+    found = {id(c): c for c in context.get("generated_content", {}).values()
+             if isinstance(c, kind)}
+    return sorted(found.values(), key=lambda content: content.source_path)
 
 
 def versions_of(post):
