@@ -64,3 +64,22 @@ def warm_cache():
     """Settings for builds that keep what they read between them, as the live
     preview's builds do (pass the same value to every build of one "process")."""
     return {site_build.WARM: site_build.WarmCache()}
+
+
+def fixture_content(tmp_path, fixture):
+    """A content folder copied from the fixture folder ``fixture``, with every
+    folder the site reads present."""
+    content = tmp_path / "content"
+    shutil.copytree(fixture, content)
+    for folder in FOLDERS:
+        (content / folder).mkdir(exist_ok=True)
+    return content
+
+
+def named(result):
+    """{file: [(line, field)]} of the problems a build reported."""
+    found = {}
+    for problem in result.problems:
+        found.setdefault(problem.path.removeprefix("content/"), []).append(
+            (problem.line, problem.field))
+    return found

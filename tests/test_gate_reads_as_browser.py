@@ -16,7 +16,14 @@ from jinja2 import Environment
 from localised_interface.localised_interface import Interface
 from site_model.html_policy import page_violations
 
-from tests.fixture_sites import VALID, WITHOUT_SEARCH, build_in_process, post
+from tests.fixture_sites import (
+    VALID,
+    WITHOUT_SEARCH,
+    build_in_process,
+    fixture_content,
+    named,
+    post,
+)
 from tests.site import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "browser-reads"
@@ -44,19 +51,8 @@ GATED = {
 
 
 def content_of(tmp_path, name):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / name, content)
-    for folder in ("en", "ja", "pages", "images"):
-        (content / folder).mkdir(exist_ok=True)
-    return content
+    return fixture_content(tmp_path, FIXTURES / name)
 
-
-def named(result):
-    found = {}
-    for problem in result.problems:
-        found.setdefault(problem.path.removeprefix("content/"), []).append(
-            (problem.line, problem.field))
-    return found
 
 
 @pytest.mark.parametrize("name", sorted(CHECKED))

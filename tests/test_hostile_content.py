@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.fixture_sites import WITHOUT_SEARCH, build_in_process
+from tests.fixture_sites import WITHOUT_SEARCH, build_in_process, fixture_content, named
 from tests.site import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -57,20 +57,8 @@ def expected(name):
 
 
 def content_of(tmp_path, name):
-    content = tmp_path / "content"
-    shutil.copytree(HOSTILE / name, content)
-    for folder in ("en", "ja", "pages", "images"):
-        (content / folder).mkdir(exist_ok=True)
-    return content
+    return fixture_content(tmp_path, HOSTILE / name)
 
-
-def named(result):
-    """{file: [(line, field)]} of the problems a build reported."""
-    found = {}
-    for problem in result.problems:
-        found.setdefault(problem.path.removeprefix("content/"), []).append(
-            (problem.line, problem.field))
-    return found
 
 
 @pytest.mark.parametrize("name", sorted(NAMED))
